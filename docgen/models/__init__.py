@@ -1,0 +1,56 @@
+"""Typed models of the centre's world, validated before anything is rendered.
+
+``MODELS`` names every model a data file can hold; the CLI's ``--model`` takes these names.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from docgen.models.agreement import (
+    Agreement,
+    AgreementKind,
+    FinancialTerms,
+    JointActivity,
+    Obligations,
+    Term,
+)
+from docgen.models.base import Case, CaseForms, DocModel
+from docgen.models.organisation import BankDetails, Centre, Organisation, Requisites
+from docgen.models.partners import ContactPerson, CooperationForm, Partner, PartnerType
+from docgen.models.people import Authority, Gender, Person, Signer
+
+MODELS: dict[str, type[BaseModel]] = {
+    "agreement": Agreement,
+    "centre": Centre,
+    "partner": Partner,
+    "organisation": Organisation,
+    "signer": Signer,
+    "person": Person,
+}
+"""Every model a data file can hold, by the name the CLI's ``--model`` option takes."""
+
+__all__ = [
+    "MODELS",
+    "Agreement",
+    "AgreementKind",
+    "Authority",
+    "BankDetails",
+    "Case",
+    "CaseForms",
+    "Centre",
+    "ContactPerson",
+    "CooperationForm",
+    "DocModel",
+    "FinancialTerms",
+    "Gender",
+    "JointActivity",
+    "Obligations",
+    "Organisation",
+    "Partner",
+    "PartnerType",
+    "Person",
+    "Requisites",
+    "Signer",
+    "Term",
+]
