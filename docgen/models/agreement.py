@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
 
@@ -22,7 +21,9 @@ class AgreementKind(StrEnum):
 class Obligations(DocModel):
     """What each party undertakes, clause by clause."""
 
-    centre: list[Text] = Field(default_factory=list, title="Обязанности Центра", description="По пунктам.")
+    centre: list[Text] = Field(
+        default_factory=list, title="Обязанности Центра", description="По пунктам."
+    )
     partner: list[Text] = Field(
         default_factory=list, title="Обязанности партнёра", description="По пунктам."
     )
@@ -39,9 +40,7 @@ class Term(DocModel):
         title="Действует с",
         description="Пусто — со дня подписания.",
     )
-    end: Date | None = Field(
-        default=None, title="Действует по", description="Пусто — бессрочно."
-    )
+    end: Date | None = Field(default=None, title="Действует по", description="Пусто — бессрочно.")
     auto_prolongation: bool = Field(
         default=False,
         title="Автоматическая пролонгация",
@@ -95,7 +94,9 @@ class JointActivity(DocModel):
 class FinancialTerms(DocModel):
     """Money terms: cooperation agreements are usually unpaid."""
 
-    paid: bool = Field(default=False, title="Возмездный", description="По умолчанию — безвозмездно.")
+    paid: bool = Field(
+        default=False, title="Возмездный", description="По умолчанию — безвозмездно."
+    )
     amount: Decimal | None = Field(
         default=None, title="Сумма, руб.", description="Только для возмездного договора."
     )
@@ -105,7 +106,9 @@ class FinancialTerms(DocModel):
         if self.paid and (self.amount is None or self.amount <= 0):
             raise ValueError("для возмездного договора укажите сумму больше нуля (amount)")
         if not self.paid and self.amount is not None:
-            raise ValueError("сумма указана, а договор безвозмездный: укажите paid: true или уберите amount")
+            raise ValueError(
+                "сумма указана, а договор безвозмездный: укажите paid: true или уберите amount"
+            )
         return self
 
 
@@ -113,7 +116,9 @@ class Agreement(DocModel):
     """A cooperation contract or agreement between the centre and one partner."""
 
     kind: AgreementKind = Field(
-        default=AgreementKind.CONTRACT, title="Вид документа", description="«договор» или «соглашение»."
+        default=AgreementKind.CONTRACT,
+        title="Вид документа",
+        description="«договор» или «соглашение».",
     )
     topic: Text = Field(
         default="о сотрудничестве",
@@ -138,14 +143,18 @@ class Agreement(DocModel):
     obligations: Obligations = Field(
         default_factory=Obligations, title="Обязанности сторон", description="По пунктам."
     )
-    term: Term = Field(default_factory=Term, title="Срок действия", description="Начало, окончание.")
+    term: Term = Field(
+        default_factory=Term, title="Срок действия", description="Начало, окончание."
+    )
     activities: list[JointActivity] = Field(
         default_factory=list,
         title="План совместных мероприятий",
         description="Приложение к договору.",
     )
     financial: FinancialTerms = Field(
-        default_factory=FinancialTerms, title="Финансовые условия", description="Обычно безвозмездно."
+        default_factory=FinancialTerms,
+        title="Финансовые условия",
+        description="Обычно безвозмездно.",
     )
     personal_data: bool = Field(
         default=True,

@@ -33,7 +33,7 @@ _RU_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*(?:г\.?)?\s*$")
 
 
 def russian_date(value: Any) -> Any:
-    """Accept «26.11.2026» as well as ISO «2026-11-26» and date objects; a datetime loses its time."""
+    """Accept «26.11.2026» besides ISO «2026-11-26» and dates; a datetime loses its time."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, str):

@@ -169,7 +169,9 @@ class CooperationForm(LenientEnum):
     MEETINGS = "организация приглашений и встреч"
     ASSISTANCE = "методическая, практическая и творческая помощь"
     COMMISSIONS = "совместная работа в комиссиях и жюри"
-    GOVERNANCE = "привлечение к государственно-общественному управлению образовательной организацией"
+    GOVERNANCE = (
+        "привлечение к государственно-общественному управлению образовательной организацией"
+    )
     RESOURCES = "совместное использование ресурсного потенциала"
     CHARITY = "благотворительность, шефство"
 
@@ -178,7 +180,9 @@ class ContactPerson(DocModel):
     """Who the centre calls about the partnership day to day."""
 
     person: Person = Field(title="Контактное лицо", description="ФИО.")
-    position: OptionalText = Field(default=None, title="Должность", description="«заместитель директора по ВР».")
+    position: OptionalText = Field(
+        default=None, title="Должность", description="«заместитель директора по ВР»."
+    )
     phone: Phone | None = Field(default=None, title="Телефон", description="Рабочий или мобильный.")
     email: Email | None = Field(default=None, title="Эл. почта", description="Для писем.")
 

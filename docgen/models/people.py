@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from docgen.models.base import Date, CaseForms, DocModel, OptionalText, Text
+from docgen.models.base import CaseForms, Date, DocModel, OptionalText, Text
 
 Gender = Literal["m", "f"]
 
@@ -100,7 +99,9 @@ class Signer(DocModel):
     person: Person = Field(title="Подписант", description="ФИО того, кто подписывает документ.")
     position: Text = Field(
         title="Должность",
-        description="Должность в именительном падеже: «директор», «исполняющий обязанности директора».",
+        description=(
+            "Должность в именительном падеже: «директор», «исполняющий обязанности директора»."
+        ),
     )
     position_forms: CaseForms = Field(
         default_factory=dict,

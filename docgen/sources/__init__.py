@@ -10,4 +10,9 @@ from docgen.sources.problems import Problem
 __all__ = [
     "Problem",
     "data_files",
-    "format_problems", "guess_model", "load_data", "load_model", "validate_data"]
+    "format_problems",
+    "guess_model",
+    "load_data",
+    "load_model",
+    "validate_data",
+]

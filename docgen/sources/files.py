@@ -40,8 +40,7 @@ def load_data(path: Path) -> dict[str, Any]:
         raise InputError(f"{path}: файл пустой")
     if not isinstance(data, dict):
         raise InputError(
-            f"{path}: на верхнем уровне должны быть пары «ключ: значение», "
-            f"а найден {_kind(data)}"
+            f"{path}: на верхнем уровне должны быть пары «ключ: значение», а найден {_kind(data)}"
         )
     return data
 
@@ -52,7 +51,11 @@ def _parse_yaml(path: Path, text: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f", строка {mark.line + 1}, позиция {mark.column + 1}" if mark else ""
-        line = text.splitlines()[mark.line].strip() if mark and mark.line < len(text.splitlines()) else ""
+        line = (
+            text.splitlines()[mark.line].strip()
+            if mark and mark.line < len(text.splitlines())
+            else ""
+        )
         shown = f": «{line}»" if line else ""
         raise InputError(
             f"{path}{where}{shown}: ошибка разметки YAML ({exc.problem}). "

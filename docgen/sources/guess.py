@@ -11,7 +11,9 @@ from pydantic import BaseModel
 from docgen.errors import InputError
 
 
-def guess_model(data: Mapping[str, Any], models: Mapping[str, type[BaseModel]], source: Path) -> str:
+def guess_model(
+    data: Mapping[str, Any], models: Mapping[str, type[BaseModel]], source: Path
+) -> str:
     """Return the name of the one model whose fields fit the data's top-level keys best."""
     keys = set(data)
     scored = []

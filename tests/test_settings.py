@@ -1,0 +1,52 @@
+"""Settings come from option > environment > docgen.toml > default."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from docgen.errors import InputError
+from docgen.settings import Settings, resolve_settings
+
+
+def test_defaults_without_anything(tmp_path: Path) -> None:
+    settings = resolve_settings({}, environ={}, cwd=tmp_path)
+    assert settings == Settings()
+
+
+def test_config_file_paths_are_relative_to_the_file(tmp_path: Path) -> None:
+    (tmp_path / "docgen.toml").write_text(
+        '[docgen]\ncentre = "data/c.yaml"\nworkers = 2\n', "utf-8"
+    )
+    settings = resolve_settings({}, environ={}, cwd=tmp_path)
+    assert settings.centre == tmp_path / "data" / "c.yaml"
+    assert settings.workers == 2
+
+
+def test_environment_beats_file_and_option_beats_environment(tmp_path: Path) -> None:
+    (tmp_path / "docgen.toml").write_text('[docgen]\ncentre = "file.yaml"\n', "utf-8")
+    env = {"DOCGEN_CENTRE": "/env/centre.yaml"}
+    assert resolve_settings({}, environ=env, cwd=tmp_path).centre == Path("/env/centre.yaml")
+    chosen = resolve_settings({"centre": Path("opt.yaml")}, environ=env, cwd=tmp_path)
+    assert chosen.centre == Path("opt.yaml")
+    assert resolve_settings({"centre": None}, environ=env, cwd=tmp_path).centre == Path(
+        "/env/centre.yaml"
+    )
+
+
+def test_unknown_setting_in_file_is_named(tmp_path: Path) -> None:
+    (tmp_path / "docgen.toml").write_text('[docgen]\ncenter = "x"\n', "utf-8")
+    with pytest.raises(InputError, match="неизвестные настройки center"):
+        resolve_settings({}, environ={}, cwd=tmp_path)
+
+
+def test_bad_value_is_named(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="workers"):
+        resolve_settings({}, environ={"DOCGEN_WORKERS": "many"}, cwd=tmp_path)
+
+
+def test_repository_config_points_at_the_sample_centre(repo: Path) -> None:
+    settings = resolve_settings({}, environ={}, cwd=repo)
+    assert settings.centre == repo / "samples" / "centre.yaml"
+    assert settings.centre.is_file()
