@@ -68,6 +68,20 @@ class Person(DocModel):
         ),
     )
 
+    @model_validator(mode="before")
+    @classmethod
+    def _from_full_name(cls, value: Any) -> Any:
+        """Accept «Фамилия Имя Отчество» written as one string."""
+        if not isinstance(value, str):
+            return value
+        words = value.split()
+        if len(words) < 2:
+            raise ValueError(
+                f"«{value.strip()}»: напишите ФИО полностью — «Фамилия Имя Отчество»"
+            )
+        middle = " ".join(words[2:]) or None
+        return {"last_name": words[0], "first_name": words[1], "middle_name": middle}
+
     @model_validator(mode="after")
     def _check_parts(self) -> Person:
         _name_part(self.last_name)

@@ -237,3 +237,11 @@ def test_every_field_has_a_russian_title_and_a_description() -> None:
                 name,
             )
             assert info.description, (model.__name__, name)
+
+
+def test_person_may_be_written_as_one_string() -> None:
+    p = Person.model_validate("Мамедов Эльдар Рашид оглы")
+    assert (p.last_name, p.first_name, p.middle_name) == ("Мамедов", "Эльдар", "Рашид оглы")
+    assert Person.model_validate("Цой Виктор").middle_name is None
+    with pytest.raises(ValidationError, match="ФИО полностью"):
+        Person.model_validate("Цой")
