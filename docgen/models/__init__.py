@@ -15,13 +15,20 @@ from docgen.models.agreement import (
     Obligations,
     Term,
 )
+from docgen.models.approval import AcademicYear, Agreed, Approval
 from docgen.models.base import Case, CaseForms, DocModel
+from docgen.models.event import EventKind, EventLevel, EventRegulation
 from docgen.models.organisation import BankDetails, Centre, Organisation, Requisites
 from docgen.models.partners import ContactPerson, CooperationForm, Partner, PartnerType
 from docgen.models.people import Authority, Gender, Person, Signer
+from docgen.models.plan import PartnershipPlan, PlanEvent, PlanPartnerRow
+from docgen.models.report import MethodReport
 
 MODELS: dict[str, type[BaseModel]] = {
     "agreement": Agreement,
+    "regulation": EventRegulation,
+    "plan": PartnershipPlan,
+    "report": MethodReport,
     "centre": Centre,
     "partner": Partner,
     "organisation": Organisation,
@@ -32,8 +39,11 @@ MODELS: dict[str, type[BaseModel]] = {
 
 __all__ = [
     "MODELS",
+    "AcademicYear",
+    "Agreed",
     "Agreement",
     "AgreementKind",
+    "Approval",
     "Authority",
     "BankDetails",
     "Case",
@@ -42,14 +52,21 @@ __all__ = [
     "ContactPerson",
     "CooperationForm",
     "DocModel",
+    "EventKind",
+    "EventLevel",
+    "EventRegulation",
     "FinancialTerms",
     "Gender",
     "JointActivity",
+    "MethodReport",
     "Obligations",
     "Organisation",
     "Partner",
     "PartnerType",
+    "PartnershipPlan",
     "Person",
+    "PlanEvent",
+    "PlanPartnerRow",
     "Requisites",
     "Signer",
     "Term",

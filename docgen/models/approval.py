@@ -69,4 +69,3 @@ class Agreed(DocModel):
     )
     name: Text = Field(title="Подпись (И.О. Фамилия)", description="«Н.В. Орлова».")
     date: Date | None = Field(default=None, title="Дата", description="Пусто — заполнить от руки.")
-

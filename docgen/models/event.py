@@ -101,7 +101,9 @@ class Stage(DocModel):
     name: Text = Field(title="Этап", description="«приём заявок», «отборочный этап», «финал».")
     start: Date = Field(title="Начало", description="Дата начала этапа.")
     end: Date | None = Field(default=None, title="Окончание", description="Пусто — один день.")
-    place: OptionalText = Field(default=None, title="Место", description="Адрес или «дистанционно».")
+    place: OptionalText = Field(
+        default=None, title="Место", description="Адрес или «дистанционно»."
+    )
 
     @model_validator(mode="after")
     def _check_dates(self) -> Stage:

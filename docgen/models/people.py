@@ -76,9 +76,7 @@ class Person(DocModel):
             return value
         words = value.split()
         if len(words) < 2:
-            raise ValueError(
-                f"«{value.strip()}»: напишите ФИО полностью — «Фамилия Имя Отчество»"
-            )
+            raise ValueError(f"«{value.strip()}»: напишите ФИО полностью — «Фамилия Имя Отчество»")
         middle = " ".join(words[2:]) or None
         return {"last_name": words[0], "first_name": words[1], "middle_name": middle}
 

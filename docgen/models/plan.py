@@ -54,7 +54,9 @@ class PlanEvent(DocModel):
     start: Date | None = Field(
         default=None, title="Дата начала", description="Для сортировки и группировки по месяцам."
     )
-    end: Date | None = Field(default=None, title="Дата окончания", description="Если несколько дней.")
+    end: Date | None = Field(
+        default=None, title="Дата окончания", description="Если несколько дней."
+    )
     place: OptionalText = Field(default=None, title="Место проведения", description="Где.")
     participants: OptionalText = Field(
         default=None, title="Участники", description="«обучающиеся 5–7 классов»."
