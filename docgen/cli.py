@@ -65,7 +65,68 @@ def validate(files: tuple[Path, ...], model_name: str | None) -> None:
 
 # --- language commands ---
 
+_FORM_LABELS = {
+    "initials": "Подпись",
+    "surname_initials": "Список",
+    "named": "Именуем(ое/ая/ый)",
+}
+_GENDER_LABELS = {"m": "мужской", "f": "женский", "n": "средний", None: "не определён"}
+
+
+def _echo_forms(table: dict[str, str | None]) -> None:
+    """Print one table of forms from ``docgen.language.declension`` as Russian text."""
+    from docgen.language import CASE_LABELS, CASES
+
+    if "gender" in table:
+        word = "пол" if "initials" in table else "род"
+        click.echo(f"{table['input']} ({word}: {_GENDER_LABELS[table['gender']]})")
+    else:
+        click.echo(str(table["input"]))
+    labels = {str(case): label for case, label in CASE_LABELS.items()} | _FORM_LABELS
+    width = max(len(labels[key]) for key in table if key in labels) + 2
+    for key in (*CASES, *_FORM_LABELS):
+        if key in table:
+            click.echo(f"  {labels[key] + ':':<{width}}{table[key]}")
+
+
+@cli.command()
+@click.argument("names", nargs=-1, required=True)
+@click.option("--org", "kind", flag_value="org", help="Аргументы — названия организаций.")
+@click.option("--position", "kind", flag_value="position", help="Аргументы — должности.")
+@click.option("--gender", type=click.Choice(["m", "f"]), help="Пол человека (m или f).")
+@click.option("--json", "as_json", is_flag=True, help="Вывести JSON-список для скриптов.")
+def inflect(names: tuple[str, ...], kind: str | None, gender: str | None, as_json: bool) -> None:
+    """Просклонять ФИО, должности (--position) или названия организаций (--org)."""
+    import json
+
+    from docgen.language.declension import (
+        decline_organisation,
+        decline_person,
+        decline_position,
+    )
+
+    if gender and kind:
+        raise click.UsageError("--gender применим только к ФИО, не к --org и --position")
+    if kind == "org":
+        tables = [decline_organisation(name) for name in names]
+    elif kind == "position":
+        tables = [decline_position(name) for name in names]
+    else:
+        tables = [decline_person(name, gender) for name in names]
+    if as_json:
+        click.echo(json.dumps(tables, ensure_ascii=False, indent=2))
+        return
+    for index, table in enumerate(tables):
+        if index:
+            click.echo()
+        _echo_forms(table)
+
+
 # --- engine commands ---
+
+# --- catalog commands ---
+
+# --- workbook commands ---
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -1,0 +1,264 @@
+"""Expose the language layer to templates as Jinja filters (``FILTERS``).
+
+The case filters (``genitive`` …) take a person, a signer (position + full name), an
+organisation (its full name) or a plain string (a position or an organisation name, declined
+head-only). Objects are duck-typed (see the protocols below) so this layer does not import the
+models. Forms given in the data (``forms``, ``position_forms``, ``name_forms``) always win.
+A string that arrives as ``Markup`` goes back as ``Markup``, so nothing is escaped twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol, TypeGuard
+
+from markupsafe import Markup
+
+from docgen.language.agreement import (
+    acting_word,
+    agree_with_number,
+    count_with_noun,
+    dedicated_word,
+    named_word,
+)
+from docgen.language.dates import academic_year, date_long, date_short, date_text, month_name
+from docgen.language.morph import CASES, Case, check_case
+from docgen.language.names import (
+    Gender,
+    inflect_name,
+    inflect_surname,
+    person_gender,
+    short_name,
+    split_full_name,
+)
+from docgen.language.numbers import sum_in_words
+from docgen.language.phrases import inflect_phrase
+
+
+class PersonLike(Protocol):
+    """A person: name parts, an optional gender and optional whole-name forms by case."""
+
+    @property
+    def last_name(self) -> str: ...
+    @property
+    def first_name(self) -> str: ...
+    @property
+    def middle_name(self) -> str | None: ...
+    @property
+    def gender(self) -> Gender | None: ...
+    @property
+    def forms(self) -> Mapping[Any, str]: ...
+
+
+class SignerLike(Protocol):
+    """A person signing for an organisation, with their position and its optional forms."""
+
+    @property
+    def person(self) -> PersonLike: ...
+    @property
+    def position(self) -> str: ...
+    @property
+    def position_forms(self) -> Mapping[Any, str]: ...
+
+
+class OrganisationLike(Protocol):
+    """An organisation: full and short name and optional forms of the full name by case."""
+
+    @property
+    def full_name(self) -> str: ...
+    @property
+    def short_name(self) -> str: ...
+    @property
+    def name_forms(self) -> Mapping[Any, str]: ...
+
+
+def _is_signer(value: object) -> TypeGuard[SignerLike]:
+    """Tell whether ``value`` looks like a signer (cheaper than a runtime protocol check)."""
+    return hasattr(value, "person") and hasattr(value, "position")
+
+
+def _is_person(value: object) -> TypeGuard[PersonLike]:
+    """Tell whether ``value`` looks like a person."""
+    return hasattr(value, "last_name") and hasattr(value, "first_name")
+
+
+def _is_organisation(value: object) -> TypeGuard[OrganisationLike]:
+    """Tell whether ``value`` looks like an organisation."""
+    return hasattr(value, "full_name") and hasattr(value, "name_forms")
+
+
+def _same_kind(original: object, result: str) -> str:
+    """Return ``result`` as ``Markup`` when ``original`` was ``Markup``."""
+    return Markup(result) if isinstance(original, Markup) else result
+
+
+def _type_error(filter_name: str, value: object, expected: str) -> TypeError:
+    """Build the error for a filter given a value of the wrong type."""
+    return TypeError(
+        f"фильтр «{filter_name}» ожидает {expected}, а получил {type(value).__name__}: {value!r}"
+    )
+
+
+def gender_of(person: PersonLike) -> Gender | None:
+    """Return a person's gender as given, else from the patronymic or first name, else None."""
+    return person.gender or person_gender(person.first_name, person.middle_name)
+
+
+def person_in_case(person: PersonLike, case: str) -> str:
+    """Return a person's full name in ``case``; a form given in ``person.forms`` wins."""
+    given = (person.forms or {}).get(check_case(case))
+    if given:
+        return given
+    return inflect_name(
+        person.last_name, person.first_name, person.middle_name, case, gender_of(person)
+    )
+
+
+def signer_in_case(signer: SignerLike, case: str) -> str:
+    """Return «директора Петровой Марии Сергеевны»: position and full name in ``case``."""
+    position = (signer.position_forms or {}).get(check_case(case)) or inflect_phrase(
+        signer.position, case
+    )
+    name = person_in_case(signer.person, case)
+    return f"{position} {name}" if position else name
+
+
+def organisation_in_case(organisation: OrganisationLike, case: str) -> str:
+    """Return an organisation's full name in ``case``; a form in ``name_forms`` wins."""
+    given = (organisation.name_forms or {}).get(check_case(case))
+    return given or inflect_phrase(organisation.full_name, case)
+
+
+def in_case(value: object, case: str) -> str:
+    """Return a signer, person, organisation or plain phrase in ``case``."""
+    if isinstance(value, str):
+        return _same_kind(value, inflect_phrase(str(value), case))
+    if _is_signer(value):
+        return signer_in_case(value, case)
+    if _is_person(value):
+        return person_in_case(value, case)
+    if _is_organisation(value):
+        return organisation_in_case(value, case)
+    raise _type_error(case, value, "человека, подписанта, организацию или строку")
+
+
+def _case_filter(case: Case) -> Callable[[object], str]:
+    """Build the filter that puts its value in ``case``."""
+
+    def case_filter(value: object) -> str:
+        return in_case(value, case)
+
+    case_filter.__name__ = case
+    case_filter.__doc__ = f"Return the value in the {case} case."
+    return case_filter
+
+
+def _person_parts(value: object, filter_name: str) -> tuple[PersonLike | None, tuple[str, ...]]:
+    """Return the person (if an object) and (last, first, middle) behind a short-form filter."""
+    if _is_signer(value):
+        value = value.person
+    if _is_person(value):
+        return value, (value.last_name, value.first_name, value.middle_name or "")
+    if isinstance(value, str):
+        return None, tuple(part or "" for part in split_full_name(str(value)))
+    raise _type_error(filter_name, value, "человека, подписанта или строку «Фамилия Имя Отчество»")
+
+
+def _short_form(value: object, case: str, surname_first: bool) -> str:
+    """Return «М.С. Петрова» or «Петрова М.С.» with the surname in ``case``."""
+    name = "surname_initials" if surname_first else "initials"
+    person, (last, first, middle) = _person_parts(value, name)
+    given = (person.forms or {}).get(check_case(case)) if person else None
+    if given:
+        # The surname is the first words of the given whole-name form.
+        surname = " ".join(given.split()[: len(last.split())])
+    else:
+        gender = gender_of(person) if person else None
+        surname = inflect_surname(last, first, middle or None, case, gender)
+    return _same_kind(value, short_name(surname, first, middle or None, surname_first))
+
+
+def initials(value: object, case: str = "nominative") -> str:
+    """Return the signature form «М.С. Петрова» (surname in ``case``)."""
+    return _short_form(value, case, surname_first=False)
+
+
+def surname_initials(value: object, case: str = "nominative") -> str:
+    """Return the list form «Петрова М.С.» (surname in ``case``)."""
+    return _short_form(value, case, surname_first=True)
+
+
+def named(value: object) -> str:
+    """Return «именуемое/-ая/-ый» for an organisation or its full name."""
+    if _is_organisation(value):
+        return named_word(value.full_name)
+    if isinstance(value, str):
+        return named_word(str(value))
+    raise _type_error("named", value, "организацию или её полное название")
+
+
+def acting(value: object) -> str:
+    """Return «действующего/-ей» for a signer, a person or a gender "m"/"f" (None: unknown)."""
+    if _is_signer(value):
+        value = value.person
+    if _is_person(value):
+        return acting_word(gender_of(value))
+    if value is None or value in ("m", "f"):
+        return acting_word(value)
+    raise _type_error("acting", value, "подписанта, человека или пол «m»/«f»")
+
+
+def dedicated(value: object) -> str:
+    """Return «посвящённого/-ой/-ых» to follow an event noun («конкурс», «акция»…)."""
+    if not isinstance(value, str):
+        raise _type_error("dedicated", value, "название мероприятия строкой")
+    return dedicated_word(str(value))
+
+
+def _count(value: object, filter_name: str) -> int:
+    """Return ``value`` as a non-negative whole number or raise a clear error."""
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _type_error(filter_name, value, "целое число")
+    return value
+
+
+def with_noun(value: object, noun: str) -> str:
+    """Return the number with its noun agreed: «3 педагога», «5 лет», «21 мероприятие»."""
+    return count_with_noun(_count(value, "with_noun"), noun)
+
+
+def noun_form(value: object, noun: str) -> str:
+    """Return only the noun agreed with the number: 5 → «педагогов»."""
+    return agree_with_number(_count(value, "noun_form"), noun)
+
+
+def _month_filter(case: Case) -> Callable[[object], str]:
+    """Build the filter that names the month of a date (or a month number) in ``case``."""
+
+    def month_filter(value: object) -> str:
+        return month_name(value, case)
+
+    month_filter.__doc__ = f"Return the month of a date in the {case} case."
+    return month_filter
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    **{case: _case_filter(case) for case in CASES},
+    "initials": initials,
+    "surname_initials": surname_initials,
+    "named": named,
+    "acting": acting,
+    "dedicated": dedicated,
+    "with_noun": with_noun,
+    "noun_form": noun_form,
+    "sum_words": sum_in_words,
+    "date_long": date_long,
+    "date_text": date_text,
+    "date_short": date_short,
+    "month_nominative": _month_filter("nominative"),
+    "month_genitive": _month_filter("genitive"),
+    "month_prepositional": _month_filter("prepositional"),
+    "academic_year": academic_year,
+}

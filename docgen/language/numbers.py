@@ -1,0 +1,75 @@
+"""Write sums of money in the contract format and group digits.
+
+«1 234 (одна тысяча двести тридцать четыре) рубля 56 копеек»: the roubles in digits grouped
+by thousands with a no-break space, the same number in words (num2words), the word «рубль»
+and the kopecks (always two digits) agreed with their numbers (pymorphy3).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
+
+from docgen.language.agreement import agree_with_number
+
+NBSP = "\u00a0"
+_KOPECK = Decimal("0.01")
+_AMOUNT_TEXT = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+
+
+def to_amount(value: object) -> Decimal:
+    """Return a sum of money as a ``Decimal`` rounded to kopecks.
+
+    Accepts int, Decimal, float (read through its shortest text, so 0.1 stays 0.1) and digit
+    strings («1234.56», «1 234,56»). Raises ``TypeError`` for anything else and
+    ``ValueError`` for a negative sum or text that is not a number.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal | str):
+        raise TypeError(f"сумма должна быть числом, а не {type(value).__name__}: {value!r}")
+    if isinstance(value, str):
+        text = value.strip().replace(" ", "").replace(NBSP, "").replace("\u202f", "")
+        if not _AMOUNT_TEXT.match(text):
+            raise ValueError(f"«{value}» — не сумма: ожидается число вроде 1234.56")
+        value = text.replace(",", ".")
+    try:
+        amount = Decimal(repr(value) if isinstance(value, float) else value)
+    except InvalidOperation as exc:
+        raise ValueError(f"«{value}» — не сумма: ожидается число вроде 1234.56") from exc
+    if not amount.is_finite():
+        raise ValueError(f"«{value}» — не сумма: ожидается конечное число")
+    amount = amount.quantize(_KOPECK, rounding=ROUND_HALF_UP)
+    if amount < 0:
+        raise ValueError(f"сумма не может быть отрицательной: {value}")
+    return amount
+
+
+def group_digits(number: int) -> str:
+    """Return an integer with thousands separated by no-break spaces: 1234567 → «1 234 567»."""
+    return f"{number:,}".replace(",", NBSP)
+
+
+@lru_cache(maxsize=4096)
+def number_in_words(number: int) -> str:
+    """Return a non-negative integer in words, masculine: 1234 → «одна тысяча двести …»."""
+    from num2words import num2words
+
+    if number < 0:
+        raise ValueError(f"число не может быть отрицательным: {number}")
+    words: str = num2words(number, lang="ru")
+    return words
+
+
+def sum_in_words(value: object) -> str:
+    """Return a sum in the contract format «1 234 (одна тысяча …) рубля 56 копеек».
+
+    See ``to_amount`` for the accepted inputs; a negative sum raises ``ValueError``.
+    """
+    amount = to_amount(value)
+    roubles = int(amount)
+    kopecks = int((amount - roubles) * 100)
+    return (
+        f"{group_digits(roubles)} ({number_in_words(roubles)}) "
+        f"{agree_with_number(roubles, 'рубль')} "
+        f"{kopecks:02d} {agree_with_number(kopecks, 'копейка')}"
+    )
