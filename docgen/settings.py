@@ -8,6 +8,7 @@ The config file is ``docgen.toml`` in the current folder (or the file named by
     centre = "samples/centre.yaml"   # the centre's profile, written once
     output = "out"                   # where documents are written by default
     workers = 0                      # 0 = all cores
+    db = "register.sqlite3"          # the register: a SQLite file or a database URL
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ class Settings(BaseModel):
     centre: Path | None = Field(default=None, description="The centre's profile (YAML/JSON).")
     output: Path = Field(default=Path("out"), description="Default output folder.")
     workers: int = Field(default=0, ge=0, description="Worker processes; 0 means all cores.")
+    db: str | None = Field(
+        default=None, description="The register: a SQLite file path or a database URL."
+    )
 
 
 def resolve_settings(
@@ -76,4 +80,6 @@ def _config_file(environ: Mapping[str, str], cwd: Path) -> dict[str, Any]:
     for key in ("centre", "output"):
         if key in table:
             table[key] = path.parent / str(table[key])
+    if "db" in table and "://" not in str(table["db"]):
+        table["db"] = str(path.parent / str(table["db"]))
     return dict(table)

@@ -50,3 +50,12 @@ def test_repository_config_points_at_the_sample_centre(repo: Path) -> None:
     settings = resolve_settings({}, environ={}, cwd=repo)
     assert settings.centre == repo / "samples" / "centre.yaml"
     assert settings.centre.is_file()
+
+
+def test_register_path_in_file_is_relative_but_a_url_is_kept(tmp_path: Path) -> None:
+    (tmp_path / "docgen.toml").write_text('[docgen]\ndb = "data/r.sqlite3"\n', "utf-8")
+    assert resolve_settings({}, environ={}, cwd=tmp_path).db == str(tmp_path / "data" / "r.sqlite3")
+    url = "postgresql+psycopg://u@127.0.0.1/x"
+    (tmp_path / "docgen.toml").write_text(f'[docgen]\ndb = "{url}"\n', "utf-8")
+    assert resolve_settings({}, environ={}, cwd=tmp_path).db == url
+    assert resolve_settings({}, environ={"DOCGEN_DB": "/e.db"}, cwd=tmp_path).db == "/e.db"

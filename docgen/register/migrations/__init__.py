@@ -1,0 +1,1 @@
+"""Alembic migrations of the register's schema, applied by ``open_register``."""
