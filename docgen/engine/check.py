@@ -1,13 +1,14 @@
 """Check the names a template uses against a pydantic model, all of them at once.
 
-Paths are followed through the model's types: nested models, lists, ``Optional``,
-mappings (any key), properties. Past a plain value (a string, a date) only its real
+Paths are followed through the model's types: nested models, dataclasses, lists,
+``Optional``, mappings (any key), properties. Past a plain value (a string, a date) only its real
 attributes (``upper``, ``year``) are accepted.
 """
 
 from __future__ import annotations
 
 import collections.abc
+import dataclasses
 import difflib
 import inspect
 import types
@@ -79,6 +80,8 @@ def _step(kind: Any, segment: str) -> Any:
     base = origin if isinstance(origin, type) else kind
     if isinstance(base, type) and issubclass(base, BaseModel):
         return _model_member(base, segment)
+    if isinstance(base, type) and dataclasses.is_dataclass(base):
+        return _dataclass_member(base, segment)
     if isinstance(base, type):
         if hasattr(base, segment):
             return Any
@@ -118,6 +121,19 @@ def _model_member(model: type[BaseModel], name: str) -> Any:
     close = difflib.get_close_matches(name, known, n=1)
     hint = f" (может быть, «{close[0]}»?)" if close else ""
     return _Refusal(f"в модели {model.__name__} нет поля «{name}»{hint}")
+
+
+def _dataclass_member(cls: type[Any], name: str) -> Any:
+    """Return the type of a dataclass field or property (computed rows such as a share)."""
+    names = [field.name for field in dataclasses.fields(cls)]
+    if name in names:
+        return typing.get_type_hints(cls).get(name, Any)
+    member = inspect.getattr_static(cls, name, None)
+    if isinstance(member, property):
+        return _return_type(member)
+    close = difflib.get_close_matches(name, names, n=1)
+    hint = f" (может быть, «{close[0]}»?)" if close else ""
+    return _Refusal(f"у {cls.__name__} нет поля «{name}»{hint}")
 
 
 def _return_type(member: property) -> Any:

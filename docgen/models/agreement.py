@@ -63,7 +63,7 @@ class Term(DocModel):
             )
         if self.auto_prolongation and self.end is None:
             raise ValueError(
-                "автоматическая пролонгация возможна только при указанной дате окончания (end)"
+                "автоматическая пролонгация возможна только при указанной дате окончания срока"
             )
         return self
 
@@ -104,10 +104,10 @@ class FinancialTerms(DocModel):
     @model_validator(mode="after")
     def _check_amount(self) -> FinancialTerms:
         if self.paid and (self.amount is None or self.amount <= 0):
-            raise ValueError("для возмездного договора укажите сумму больше нуля (amount)")
+            raise ValueError("для возмездного договора укажите сумму больше нуля")
         if not self.paid and self.amount is not None:
             raise ValueError(
-                "сумма указана, а договор безвозмездный: укажите paid: true или уберите amount"
+                "сумма указана, а договор безвозмездный: отметьте «Возмездный» или уберите сумму"
             )
         return self
 

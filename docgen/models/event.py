@@ -43,6 +43,11 @@ class EventLevel(LenientEnum):
     REGIONAL = "региональный"
 
 
+# Kinds whose noun is feminine or plural: the level adjective agrees with them.
+_FEMININE_KINDS = frozenset({EventKind.ACTION, EventKind.EXHIBITION, EventKind.OLYMPIAD})
+_PLURAL_KINDS = frozenset({EventKind.COMPETITION})
+
+
 class EventForm(StrEnum):
     """How the event is held."""
 
@@ -258,6 +263,16 @@ class EventRegulation(DocModel):
         if self.results_date < first:
             raise ValueError("итоги подводятся раньше начала мероприятия")
         return self
+
+    @property
+    def kind_phrase(self) -> str:
+        """Return level and kind agreed, nominative: «городской конкурс», «городская акция»."""
+        level = self.level.value
+        if self.kind in _PLURAL_KINDS:
+            level = level[:-2] + "ые"
+        elif self.kind in _FEMININE_KINDS:
+            level = level[:-2] + "ая"
+        return f"{level} {self.kind.value}"
 
     @property
     def max_score(self) -> int:

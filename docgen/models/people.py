@@ -137,12 +137,12 @@ class Signer(DocModel):
         if self.authority is Authority.POWER_OF_ATTORNEY:
             if not self.attorney_number or self.attorney_date is None:
                 raise ValueError(
-                    "для подписания по доверенности укажите attorney_number и attorney_date"
+                    "для подписания по доверенности укажите номер и дату доверенности"
                 )
         elif self.attorney_number or self.attorney_date:
             raise ValueError(
                 "номер и дата доверенности указаны, а основание — устав; "
-                "укажите authority: доверенность или уберите их"
+                "укажите основание «доверенность» или уберите их"
             )
         return self
 

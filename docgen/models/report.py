@@ -27,8 +27,10 @@ from docgen.models.report_rows import (
     Focus,
     HeldEvent,
     Level,
+    MethodDirection,
     PreviousYear,
     Programme,
+    ProgrammeStatus,
     Seminar,
     SurveyItem,
     Teacher,
@@ -187,7 +189,7 @@ class MethodReport(DocModel):
                     f"конкурс «{contest.name}»: победителей и призёров больше, чем участников"
                 )
         if self.survey and self.survey_respondents is None:
-            raise ValueError("укажите survey_respondents — сколько педагогов ответили на анкету")
+            raise ValueError("укажите, сколько педагогов ответили на анкету (Опрошено педагогов)")
         for item in self.survey:
             if self.survey_respondents is not None and item.count > self.survey_respondents:
                 raise ValueError(f"«{item.need}»: назвавших больше, чем опрошенных")
@@ -195,6 +197,18 @@ class MethodReport(DocModel):
         if len(set(directions)) != len(directions):
             raise ValueError("каждое направление работы указывается один раз")
         return self
+
+    @property
+    def work_by_direction(self) -> dict[str, list[str]]:
+        """Return the paragraphs written for each of the nine directions, by its name.
+
+        Keys are the ``MethodDirection`` member names in lower case (``improvement``,
+        ``programmes``…); a direction nobody wrote about has an empty list.
+        """
+        texts: dict[str, list[str]] = {direction.name.lower(): [] for direction in MethodDirection}
+        for work in self.work:
+            texts[work.direction.name.lower()] = list(work.paragraphs)
+        return texts
 
     @property
     def staff_total(self) -> int:
@@ -323,8 +337,8 @@ class MethodReport(DocModel):
 
 
 def _focus_row(label: str, items: list[Programme]) -> FocusRow:
-    new = sum(p.status == "новая" for p in items)
-    updated = sum(p.status == "обновлена" for p in items)
+    new = sum(p.status is ProgrammeStatus.NEW for p in items)
+    updated = sum(p.status is ProgrammeStatus.UPDATED for p in items)
     return FocusRow(label, len(items), new, updated, sum(p.students for p in items))
 
 

@@ -40,6 +40,14 @@ class Focus(LenientEnum):
     SOCIAL = "социально-гуманитарная"
 
 
+class ProgrammeStatus(LenientEnum):
+    """Whether a programme is new this year, updated, or runs as before."""
+
+    NEW = "новая"
+    UPDATED = "обновлена"
+    RUNNING = "реализуется"
+
+
 class Level(LenientEnum):
     """The level of a contest or event."""
 
@@ -103,11 +111,10 @@ class Programme(DocModel):
 
     name: Text = Field(title="Программа", description="Название программы.")
     focus: Focus = Field(title="Направленность", description="Из шести направленностей.")
-    status: Text = Field(
-        default="реализуется",
+    status: ProgrammeStatus = Field(
+        default=ProgrammeStatus.RUNNING,
         title="Статус",
         description="«новая», «обновлена» или «реализуется».",
-        pattern=r"^(новая|обновлена|реализуется)$",
     )
     students: int = Field(ge=0, title="Обучающихся", description="Человек.")
 

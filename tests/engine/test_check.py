@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from pydantic import BaseModel, computed_field
 
 from docgen.engine import check_template, compile_template, format_unknown, model_context
+from docgen.engine.check import explain_path
 
 
 class Signer(BaseModel):
@@ -116,3 +118,28 @@ def test_model_context_offers_fields_and_properties() -> None:
     assert context["title"] == "Договор № 7"
     assert context["partner"] is agreement.partner
     assert set(context) == {"number", "partner", "events", "extra", "notes", "title"}
+
+
+@dataclass(frozen=True)
+class _Row:
+    label: str
+    count: int
+
+    @property
+    def doubled(self) -> int:
+        return self.count * 2
+
+
+class _Report(BaseModel):
+    values: list[int] = []
+
+    @property
+    def rows(self) -> list[_Row]:
+        return [_Row(str(v), v) for v in self.values]
+
+
+def test_check_follows_dataclass_rows_returned_by_properties() -> None:
+    assert explain_path(_Report, ("rows", "[]", "label")) is None
+    assert explain_path(_Report, ("rows", "[]", "doubled")) is None
+    reason = explain_path(_Report, ("rows", "[]", "lable"))
+    assert reason is not None and "может быть, «label»" in reason

@@ -138,5 +138,5 @@ def test_report_rejects_impossible_counts(repo: Path) -> None:
         MethodReport.model_validate(data)
     data = sample(repo, "method-report.yaml")
     del data["survey_respondents"]
-    with pytest.raises(ValidationError, match="survey_respondents"):
+    with pytest.raises(ValidationError, match="Опрошено педагогов"):
         MethodReport.model_validate(data)

@@ -87,7 +87,7 @@ def test_hyphenated_and_apostrophe_names_pass() -> None:
 
 
 def test_signer_under_power_of_attorney_needs_number_and_date() -> None:
-    with pytest.raises(ValidationError, match="attorney_number и attorney_date"):
+    with pytest.raises(ValidationError, match="номер и дату доверенности"):
         Signer.model_validate(
             {"person": person(), "position": "и.о. директора", "authority": "доверенность"}
         )
