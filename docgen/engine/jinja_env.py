@@ -83,18 +83,23 @@ def clean_text(text: str) -> str:
     return _SUSPECT.sub("", _LINE_ENDS.sub("\n", text))
 
 
+def tie_numero(text: str) -> str:
+    """Join «№» to its number with a no-break space, so a line never ends after «№»."""
+    return text.replace("№ ", "№\u00a0") if "№ " in text else text
+
+
 def finalize(value: Any) -> Any:
-    """Refuse ``None`` and clean the text of every value a template prints."""
+    """Refuse ``None``; clean and tie «№» in the text of every value a template prints."""
     if isinstance(value, str):
-        cleaned = clean_text(value)
-        if cleaned is value:
+        cleaned = tie_numero(clean_text(value))
+        if cleaned == value:
             return value
         return Markup(cleaned) if isinstance(value, Markup) else cleaned
     if value is None:
         raise EmptyValueError("None")
     if hasattr(value, "__html__"):  # RichText, Listing, InlineImage: trusted markup
         return value
-    return clean_text(str(value))
+    return tie_numero(clean_text(str(value)))
 
 
 class DocumentEnvironment(ImmutableSandboxedEnvironment):

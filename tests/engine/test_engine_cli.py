@@ -87,7 +87,7 @@ def test_render_with_a_model(
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     text = read_docx(output.read_bytes())
-    assert text["body"] == ["МБОУ «СОШ № 5», в лице директора Петровой Марии Сергеевны"]
+    assert text["body"] == ["МБОУ «СОШ №\u00a05», в лице директора Петровой Марии Сергеевны"]
     assert text["footer"] == ["№ СП-2026/001"]
 
 

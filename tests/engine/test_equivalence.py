@@ -208,7 +208,11 @@ def test_same_text_as_docxtpl(
                 etree.fromstring(archive.read(name))  # well-formed, without lxml's «recover»
     ours = read_docx(output)
     theirs = read_docx(render_docxtpl(template, context))
-    assert ours == theirs
+    # docgen's one deliberate difference: «№» in data is tied to its number (tie_numero).
+    untied = {part: [t.replace("№\u00a0", "№ ") for t in texts] for part, texts in ours.items()}
+    assert untied == {
+        part: [t.replace("№\u00a0", "№ ") for t in texts] for part, texts in theirs.items()
+    }
     assert ours != read_docx(template)  # something was rendered
 
 

@@ -134,3 +134,10 @@ def test_filter_type_error_is_a_template_error_with_place(make_docx: Callable[..
     template = compile_template(make_docx(body=["{{ count|with_noun('день') }}"]))
     with pytest.raises(TemplateError, match=r"абзац «\{\{ count\|with_noun\('день'\) \}\}».*целое"):
         template.render({"count": 2.5})
+
+
+def test_numero_is_tied_to_its_number_in_printed_data() -> None:
+    from docgen.engine.jinja_env import finalize
+
+    assert finalize("МБОУ «СОШ № 5»") == "МБОУ «СОШ №\u00a05»"
+    assert finalize("№5 и №") == "№5 и №"

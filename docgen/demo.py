@@ -1,0 +1,84 @@
+"""Render every sample and every agreement with the built-in templates, into one folder.
+
+``samples/`` holds one input for the regulation, the plan and the method report;
+``contracts/`` holds the agreements. Each template is compiled once and renders all its
+inputs; with ``pdf`` one LibreOffice process then converts the whole set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from docgen.catalog import BUILTINS, BuiltinTemplate
+from docgen.engine import CompiledTemplate, DocumentProperties, write_atomically
+from docgen.errors import InputError, OutputError
+from docgen.models import Centre
+from docgen.pdf import convert_to_pdf
+from docgen.sources import load_model
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "samples"
+CONTRACTS = REPO / "contracts"
+SAMPLE_CENTRE = SAMPLES / "centre.yaml"
+"""The sample centre profile the demo uses when the settings name none."""
+SAMPLE_INPUTS = {
+    "regulation": "regulation.yaml",
+    "plan": "plan.yaml",
+    "method-report": "method-report.yaml",
+}
+
+
+@dataclass(frozen=True)
+class DemoInput:
+    """One data file and the built-in template that renders it."""
+
+    template: BuiltinTemplate
+    data: Path
+
+
+def demo_inputs(samples: Path = SAMPLES, contracts: Path = CONTRACTS) -> list[DemoInput]:
+    """Return every agreement in ``contracts`` and the samples, in the order they render."""
+    agreements = sorted(contracts.glob("*.yaml")) + sorted(contracts.glob("*.yml"))
+    inputs = [DemoInput(BUILTINS["contract"], path) for path in agreements]
+    for template_id, file_name in SAMPLE_INPUTS.items():
+        inputs.append(DemoInput(BUILTINS[template_id], samples / file_name))
+    missing = [str(item.data) for item in inputs if not item.data.is_file()]
+    if missing or not agreements:
+        raise InputError(
+            f"нет примеров для демонстрации ({', '.join(missing) or contracts / '*.yaml'}): "
+            "docgen demo работает в папке с исходным кодом docgen (samples/, contracts/)"
+        )
+    return inputs
+
+
+def render_demo(out_dir: Path, centre: Centre, *, pdf: bool = False) -> list[Path]:
+    """Render every demo input into ``out_dir``; return the .docx paths, then the PDFs."""
+    inputs = demo_inputs()
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{out_dir}: не удалось создать папку ({exc})") from exc
+    compiled: dict[str, CompiledTemplate] = {}
+    documents: list[Path] = []
+    for item in inputs:
+        entry = item.template
+        if entry.id not in compiled:
+            compiled[entry.id] = entry.compile()
+        context = entry.context(load_model(item.data, entry.model), centre)
+        path = _free_path(out_dir / entry.output_name(context), documents)
+        properties = DocumentProperties(title=path.stem, author=centre.organisation.short_name)
+        write_atomically(path, compiled[entry.id].render(context, properties=properties))
+        documents.append(path)
+    if pdf:
+        return documents + convert_to_pdf(documents, out_dir)
+    return documents
+
+
+def _free_path(path: Path, taken: list[Path]) -> Path:
+    """Return ``path``, or «name (2).docx»… when an earlier document of this run has it."""
+    candidate, number = path, 1
+    while candidate in taken:
+        number += 1
+        candidate = path.with_name(f"{path.stem} ({number}){path.suffix}")
+    return candidate

@@ -1,0 +1,155 @@
+"""docgen demo renders every sample and agreement; --pdf converts them through LibreOffice."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from docgen.cli import cli
+from docgen.demo import demo_inputs
+from docgen.errors import InputError, OutputError
+from docgen.pdf import convert_to_pdf
+
+REPO = Path(__file__).resolve().parents[1]
+NBSP = "\u00a0"
+
+# What each demo document must say, as a person reads it (PDF text, spaces normalised).
+EXPECTED = {
+    "Договор СП-2026-001 МБОУ «СОШ № 5»": [
+        "ДОГОВОР № СП-2026/001",
+        "в лице директора Петровой Марии Сергеевны, действующей на основании Устава",
+    ],
+    "Договор СП-2026-002 МБУК «Музей «Наследие»»": [
+        "в лице директора Черных Андрея Петровича, действующего на основании Устава",
+    ],
+    "Договор СП-2026-003 МБУ ДО «СШ «Олимп»»": [
+        "исполняющего обязанности директора Ковальчука Дмитрия Олеговича, действующего на "
+        "основании доверенности № 7 от 01.09.2026",
+    ],
+    "Соглашение СП-2026-004 МБУК «ЦБС»": [
+        "СОГЛАШЕНИЕ № СП-2026/004",
+        "в лице директора Лебедь Ольги Викторовны, действующей на основании Устава",
+    ],
+    "Договор СП-2026-005 МАУ «Редакция газеты «Бийский вестник»»": [
+        "в лице главного редактора Гусева Константина Андреевича, действующего",
+    ],
+    "Положение «Мастерская Деда Мороза» 2026–2027": [
+        "о проведении городского конкурса «Мастерская Деда Мороза», посвящённого Году",
+        "9.2. Максимальная сумма баллов — 20.",
+    ],
+    "План по социальному партнёрству 2026–2027": [
+        "работы МБУ ДО «ЦВР» по социальному партнёрству на 2026–2027 учебный год",
+        "Планируемый охват участников мероприятий — 1355 чел.",
+    ],
+    "Анализ работы методической службы 2025–2026": [
+        "Доля победителей и призёров от числа участников — 21,4 %.",
+    ],
+}
+
+skip_without_libreoffice = pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="нужны LibreOffice (soffice) и poppler-utils (pdftotext): "
+    "apt-get install -y libreoffice-writer-nogui poppler-utils",
+)
+
+
+def _pdf_text(path: Path) -> str:
+    result = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
+    )
+    return " ".join(result.stdout.decode("utf-8").replace(NBSP, " ").split())
+
+
+def test_demo_renders_every_sample_and_agreement(tmp_path: Path) -> None:
+    out = tmp_path / "демо"
+    result = CliRunner().invoke(cli, ["demo", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == f"Готово, файлов: 8 (папка {out}):"
+    listed = [Path(line.strip()) for line in lines[1:]]
+    assert [path.stem for path in listed] == list(EXPECTED)
+    assert all(path.parent == out and path.suffix == ".docx" for path in listed)
+    assert sorted(out.iterdir()) == sorted(listed), "nothing else is left in the folder"
+    assert len(demo_inputs()) == 8
+
+
+def test_demo_uses_the_settings_output_and_the_sample_centre(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DOCGEN_CENTRE", raising=False)
+    monkeypatch.delenv("DOCGEN_CONFIG", raising=False)
+    monkeypatch.setenv("DOCGEN_OUTPUT", str(tmp_path / "вывод"))
+    result = CliRunner().invoke(cli, ["demo"])
+    assert result.exit_code == 0, result.output
+    assert len(list((tmp_path / "вывод" / "demo").glob("*.docx"))) == 8
+
+
+def test_demo_without_samples_says_where_they_should_be(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="samples/, contracts/"):
+        demo_inputs(tmp_path / "samples", tmp_path / "contracts")
+
+
+def test_pdf_without_libreoffice_says_how_to_install_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    result = CliRunner().invoke(cli, ["demo", "--out", str(tmp_path / "out"), "--pdf"])
+    assert result.exit_code == 1
+    assert "ошибка: для PDF нужен LibreOffice" in result.stderr
+    assert "apt-get install -y libreoffice-writer-nogui" in result.stderr
+
+
+def test_pdf_refuses_missing_files_and_clashing_names(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="нет такого файла"):
+        convert_to_pdf([tmp_path / "нет.docx"])
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for folder in ("a", "b"):
+        (tmp_path / folder / "x.docx").write_bytes(b"")
+    with pytest.raises(OutputError, match="один и тот же PDF"):
+        convert_to_pdf([tmp_path / "a" / "x.docx", tmp_path / "b" / "x.docx"], tmp_path)
+    assert convert_to_pdf([]) == []
+
+
+@pytest.mark.libreoffice
+@skip_without_libreoffice
+def test_demo_pdf_has_the_expected_text(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["demo", "--out", str(tmp_path), "--pdf"])
+    assert result.exit_code == 0, result.output
+    pdfs = sorted(tmp_path.glob("*.pdf"))
+    assert sorted(path.stem for path in pdfs) == sorted(EXPECTED)
+    assert len(result.output.splitlines()) == 1 + 16
+    for pdf in pdfs:
+        text = _pdf_text(pdf)
+        for sentence in EXPECTED[pdf.stem]:
+            assert sentence in text, f"{pdf.name}: нет «{sentence}»"
+    leftovers = [path.name for path in tmp_path.iterdir() if path.name.startswith(".")]
+    assert leftovers == [], "the staging folder is removed"
+
+
+@pytest.mark.libreoffice
+@skip_without_libreoffice
+def test_render_pdf_beside_the_document(tmp_path: Path) -> None:
+    output = tmp_path / "договор.docx"
+    args = [
+        "render",
+        "contract",
+        str(REPO / "contracts" / "2026-004-library.yaml"),
+        "-o",
+        str(output),
+        "--centre",
+        str(REPO / "samples" / "centre.yaml"),
+        "--pdf",
+    ]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"записан {output}",
+        f"записан {output.with_suffix('.pdf')}",
+    ]
+    assert "заключили настоящее Соглашение о нижеследующем" in _pdf_text(output.with_suffix(".pdf"))
