@@ -1,0 +1,321 @@
+"""Render one document per workbook record (or per group of records), on every core.
+
+    spec = builtin_spec(BUILTINS["contract"], centre)   # or user_spec(Path("грамота.docx"))
+    job = prepare_batch(spec, Path("партнёры.xlsx"))     # read the workbook, plan the documents
+    result = run_batch(job, BatchOutput(Path("out")), jobs=0, progress=bar.update)
+    text = format_batch_result(result)                   # what was written, what was skipped
+
+The parent reads the workbook and sends raw records in chunks to worker processes, which
+validate and render them and send back bytes; the parent writes them in the order of the
+workbook (names, « (2)» numbering and the ZIP are the same for any number of workers).
+A bad record is skipped and reported, the others are written; the problems also go to an
+error workbook beside the output.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing.context import BaseContext
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from docgen.engine.batch_output import BatchOutput, DocumentSink
+from docgen.engine.batch_spec import BatchSpec, builtin_spec, user_spec
+from docgen.engine.batch_worker import (
+    DocumentRenderer,
+    Failed,
+    Invalid,
+    Outcome,
+    Rendered,
+    WorkItem,
+    render_in_worker,
+    start_worker,
+)
+from docgen.engine.error_report import ERROR_REPORT_NAME, write_error_report
+from docgen.errors import InputError, OutputError
+from docgen.sources.workbook_messages import CellMessage, count_errors
+from docgen.sources.workbook_read import read_workbook, validate_record
+from docgen.sources.workbook_records import RawRecord
+
+__all__ = [
+    "BatchJob",
+    "BatchOutput",
+    "BatchResult",
+    "BatchSpec",
+    "builtin_spec",
+    "format_batch_result",
+    "group_records",
+    "prepare_batch",
+    "run_batch",
+    "user_spec",
+]
+
+ITEMS_PER_WORKER = 8
+"""With ``jobs=0``, a batch smaller than this many documents a worker uses fewer workers."""
+MAX_CHUNK = 64
+AHEAD_PER_WORKER = 3
+"""Chunks sent ahead per worker: enough to keep it busy, few enough to keep memory flat."""
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    """One document to make: its position in the batch and its records (a row or a group)."""
+
+    index: int
+    """The document's position in the batch, from 1."""
+    records: tuple[RawRecord, ...]
+
+    def work(self) -> WorkItem:
+        """Return what a worker needs: the records' data (none if a value was unreadable)."""
+        first = self.records[0]
+        readable = not any(record.problems for record in self.records)
+        data = tuple(record.data for record in self.records) if readable else ()
+        return WorkItem(self.index, first.sheet, first.row, data)
+
+    def problems(self, model: type[BaseModel]) -> tuple[CellMessage, ...]:
+        """Return every problem of the item's records, each naming its cell."""
+        return tuple(
+            problem for raw in self.records for problem in validate_record(raw, model).problems
+        )
+
+
+@dataclass
+class BatchJob:
+    """A batch ready to run: the spec, the documents to make and the workbook's own problems."""
+
+    spec: BatchSpec
+    model: type[BaseModel]
+    source: Path
+    items: list[BatchItem]
+    problems: list[CellMessage] = field(default_factory=list)
+    """Problems outside any record (a row of a list sheet that joins no record)."""
+    notices: list[CellMessage] = field(default_factory=list)
+    """Values the reader repaired (an ИНН that lost its leading zero)."""
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+def prepare_batch(
+    spec: BatchSpec,
+    workbook: Path,
+    group_by: Callable[[RawRecord], str | None] | None = None,
+) -> BatchJob:
+    """Read ``workbook`` into raw records: one document per record, or per ``group_by`` key.
+
+    Grouped records (the events of one partner) make one document whose context is built
+    from all of them; records whose key is None stay alone.
+    """
+    if spec.media_dir is None:
+        spec = dataclasses.replace(spec, media_dir=workbook.parent)
+    model = spec.data_model()
+    reading = read_workbook(workbook, model)
+    groups = (
+        [(raw,) for raw in reading.raw]
+        if group_by is None
+        else group_records(reading.raw, group_by)
+    )
+    if not groups:
+        raise InputError(f"{workbook}: под строкой заголовков нет ни одной заполненной строки")
+    items = [BatchItem(index, group) for index, group in enumerate(groups, start=1)]
+    notices = [*reading.notices, *(notice for raw in reading.raw for notice in raw.notices)]
+    return BatchJob(spec, model, workbook, items, list(reading.problems), notices)
+
+
+def group_records(
+    records: Sequence[RawRecord], key: Callable[[RawRecord], str | None]
+) -> list[tuple[RawRecord, ...]]:
+    """Group records by ``key`` in the order each key first appears."""
+    groups: dict[object, list[RawRecord]] = {}
+    for number, record in enumerate(records):
+        value = key(record)
+        groups.setdefault(value if value is not None else ("alone", number), []).append(record)
+    return [tuple(group) for group in groups.values()]
+
+
+@dataclass
+class BatchResult:
+    """What a batch wrote and what it skipped."""
+
+    source: Path
+    output: BatchOutput
+    total: int
+    """Documents planned: one per record or group."""
+    documents: list[str]
+    """File names written (in the folder or in the ZIP), in the order of the workbook."""
+    pdfs: list[str]
+    failures: list[Failed]
+    problems: list[CellMessage]
+    notices: list[CellMessage]
+    archive: Path | None
+    error_report: Path | None
+
+    @property
+    def failed(self) -> bool:
+        """Return whether any record was skipped or any row belongs to no record."""
+        return bool(self.failures or self.problems)
+
+    def failure_message(self) -> str:
+        """Return the one-line summary of what failed, for the error a command ends with."""
+        return (
+            f"{self.source}: {count_errors(len(self.errors()))} в таблице, документов не "
+            f"сделано: {len(self.failures)} из {self.total} — исправьте строки, названные "
+            "выше, и запустите команду снова"
+        )
+
+    def errors(self) -> list[CellMessage]:
+        """Return every problem: of the skipped documents, then of the workbook itself."""
+        return [problem for failure in self.failures for problem in failure.problems] + list(
+            self.problems
+        )
+
+
+def run_batch(
+    job: BatchJob,
+    output: BatchOutput,
+    *,
+    jobs: int = 0,
+    progress: Callable[[int], None] | None = None,
+    context: BaseContext | None = None,
+) -> BatchResult:
+    """Render every document of ``job`` into ``output`` with ``jobs`` processes (0: all cores).
+
+    ``progress`` is called with 1 as each document is done (written or skipped).
+    """
+    workers = worker_count(jobs, len(job.items))
+    failures: list[Failed] = []
+    with DocumentSink(output) as sink:
+        for outcome in outcomes(job, workers, context):
+            if isinstance(outcome, Rendered):
+                sink.add(outcome.stem, outcome.data)
+            elif isinstance(outcome, Failed):
+                failures.append(outcome)
+            if progress is not None:
+                progress(1)
+        errors = [p for failure in failures for p in failure.problems] + job.problems
+        report = update_error_report(output.folder, errors)
+        archive = sink.finish()
+    return BatchResult(
+        job.source,
+        output,
+        len(job.items),
+        sink.documents,
+        sink.pdfs,
+        failures,
+        job.problems,
+        job.notices,
+        archive,
+        report,
+    )
+
+
+def worker_count(jobs: int, documents: int) -> int:
+    """Return how many processes render: ``jobs``, or all cores for 0; never more than needed."""
+    if jobs < 0:
+        raise ValueError(f"jobs must be 0 or more, not {jobs}")
+    if jobs == 0:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
+        jobs = min(cores or os.cpu_count() or 1, max(1, documents // ITEMS_PER_WORKER))
+    return max(1, min(jobs, documents))
+
+
+def outcomes(job: BatchJob, workers: int, context: BaseContext | None = None) -> Iterator[Outcome]:
+    """Yield the outcome of every item in order, rendered here or by ``workers`` processes.
+
+    A record the model refuses comes back ``Invalid`` and is validated again here, where
+    the cells of its values are known, so that every problem names its cell.
+    """
+    for outcome in _rendered(job, workers, context):
+        if isinstance(outcome, Invalid):
+            item = job.items[outcome.index - 1]
+            problems = item.problems(job.model)
+            if not problems:
+                raise RuntimeError(f"record {outcome.index} was refused, yet validates here")
+            yield Failed(outcome.index, problems)
+        else:
+            yield outcome
+
+
+def _rendered(job: BatchJob, workers: int, context: BaseContext | None) -> Iterator[Outcome]:
+    size = max(1, min(MAX_CHUNK, len(job.items) // (workers * 8)))
+    chunks = (
+        [item.work() for item in job.items[start : start + size]]
+        for start in range(0, len(job.items), size)
+    )
+    if workers == 1:
+        renderer = DocumentRenderer(job.spec)
+        for chunk in chunks:
+            yield from renderer.render_all(chunk)
+        return
+    job.spec.name_pattern()  # a bad pattern is a message here, not a broken pool
+    pool = ProcessPoolExecutor(
+        workers, context or pool_context(), initializer=start_worker, initargs=(job.spec,)
+    )
+    pending: deque[Future[list[Outcome]]] = deque()
+    try:
+        for chunk in chunks:
+            pending.append(pool.submit(render_in_worker, chunk))
+            if len(pending) >= workers * AHEAD_PER_WORKER:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def pool_context() -> BaseContext:
+    """Return how worker processes start: a fork server where there is one, else spawn.
+
+    Workers never inherit the parent's memory (the whole workbook): they start small, get
+    the spec pickled (the template as bytes, compiled once per worker) and stay small.
+    """
+    if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["docgen.engine.batch_worker"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def update_error_report(folder: Path, errors: Sequence[CellMessage]) -> Path | None:
+    """Write the error workbook into ``folder``, or remove an old one when all went well."""
+    path = folder / ERROR_REPORT_NAME
+    if errors:
+        return write_error_report(path, errors)
+    if path.is_file() and not path.is_symlink():
+        try:
+            path.unlink()
+        except OSError as exc:
+            raise OutputError(
+                f"{path}: не удалось удалить старый отчёт об ошибках ({exc})"
+            ) from exc
+    return None
+
+
+def format_batch_result(result: BatchResult, limit: int = 30) -> str:
+    """Return, in Russian, what was written, where, and every problem (up to ``limit``)."""
+    where = result.archive if result.archive is not None else result.output.folder
+    written = len(result.documents)
+    lines = [f"{result.source}: документов {written} из {result.total} → {where}"]
+    if result.pdfs:
+        lines.append(f"PDF: {len(result.pdfs)}")
+    if result.notices:
+        lines.append(f"исправлено при чтении ({len(result.notices)}):")
+        lines += [f"  - {notice.describe()}" for notice in result.notices[:limit]]
+    errors = result.errors()
+    if errors:
+        skipped = len(result.failures)
+        lines.append(f"пропущено документов: {skipped}; ошибок: {len(errors)}:")
+        lines += [f"  - {error.describe()}" for error in errors[:limit]]
+        if len(errors) > limit:
+            lines.append(f"  … и ещё {len(errors) - limit}")
+    if result.error_report is not None:
+        lines.append(f"все ошибки — в таблице {result.error_report}")
+    return "\n".join(lines)
