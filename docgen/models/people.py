@@ -136,9 +136,7 @@ class Signer(DocModel):
     def _check_attorney(self) -> Signer:
         if self.authority is Authority.POWER_OF_ATTORNEY:
             if not self.attorney_number or self.attorney_date is None:
-                raise ValueError(
-                    "для подписания по доверенности укажите номер и дату доверенности"
-                )
+                raise ValueError("для подписания по доверенности укажите номер и дату доверенности")
         elif self.attorney_number or self.attorney_date:
             raise ValueError(
                 "номер и дата доверенности указаны, а основание — устав; "

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from docgen.catalog import builtin
-from docgen.engine import write_atomically
+from docgen.engine import CompiledTemplate, write_atomically
 from docgen.errors import OutputError
 from docgen.models import Centre
 from docgen.register.agreements import find_agreement
@@ -25,15 +25,17 @@ def render_agreement(
     created_at: dt.datetime,
     pdf: bool = False,
     template_id: str = CONTRACT_TEMPLATE,
+    compiled: CompiledTemplate | None = None,
 ) -> list[Path]:
     """Write the agreement's .docx (and its PDF) into ``folder``; journal each; return them.
 
     The journal keeps the template file's hash and a snapshot of the whole context (the
-    centre's profile and the agreement), since both shape the document.
+    centre's profile and the agreement), since both shape the document. A long-running
+    caller (the web service) may pass the template already ``compiled``.
     """
     agreement = find_agreement(register, number).agreement
     entry = builtin(template_id)
-    compiled = entry.compile()
+    compiled = compiled or entry.compile()
     context = entry.context(agreement, centre)
     try:
         folder.mkdir(parents=True, exist_ok=True)

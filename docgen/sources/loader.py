@@ -15,13 +15,24 @@ from docgen.sources.problems import Loc, Problem, problems_from
 M = TypeVar("M", bound=BaseModel)
 
 
+class InvalidData(InputError):
+    """Data that failed validation; ``problems`` names each invalid value by its key path.
+
+    Front ends that show a form put each problem next to its field (``Problem.loc``).
+    """
+
+    def __init__(self, message: str, problems: list[Problem]) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
 def validate_data(data: Any, model: type[M], source: str) -> M:
     """Validate already-read data; ``source`` names where it came from in messages."""
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         problems = problems_from(exc, model)
-        raise InputError(format_problems(source, problems)) from exc
+        raise InvalidData(format_problems(source, problems), problems) from exc
 
 
 def load_model(path: Path, model: type[M]) -> M:
