@@ -6,6 +6,8 @@ A built-in template sees a few top-level names, not the model's fields:
     regulation     centre, event                                      — положение
     plan           centre, plan                                       — план по соцпартнёрству
     method-report  centre, report                                     — анализ методслужбы
+    partner-report centre, report (PartnerYearReport)                 — отчёт партнёру за год
+    events-section centre, section (JointEventsYear)                  — раздел анализа
 
 ``centre`` is the centre's profile (``Centre``) from the settings. ``context_model`` describes
 that context as a pydantic model, so ``docgen.engine.check_template`` checks a built-in like
@@ -122,6 +124,20 @@ BUILTINS: dict[str, BuiltinTemplate] = {
             model_name="report",
             slot="report",
             file_name="Анализ работы методической службы {{ report.academic_year }}",
+        ),
+        BuiltinTemplate(
+            id="partner-report",
+            title="Отчёт о совместной деятельности с партнёром за учебный год",
+            model_name="partner-year-report",
+            slot="report",
+            file_name="Отчёт {{ report.partner }} {{ report.academic_year }}",
+        ),
+        BuiltinTemplate(
+            id="events-section",
+            title="Раздел анализа: мероприятия с социальными партнёрами",
+            model_name="joint-events",
+            slot="section",
+            file_name="Мероприятия с социальными партнёрами {{ section.academic_year }}",
         ),
     )
 }

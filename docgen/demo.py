@@ -1,8 +1,10 @@
 """Render every sample and every agreement with the built-in templates, into one folder.
 
-``samples/`` holds one input for the regulation, the plan and the method report;
-``contracts/`` holds the agreements. Each template is compiled once and renders all its
-inputs; with ``pdf`` one LibreOffice process then converts the whole set.
+``samples/`` holds one input for the regulation, the plan and the method report, and the
+year's joint events (``joint-events.xlsx``); ``contracts/`` holds the agreements. Each
+template is compiled once and renders all its inputs; with ``pdf`` one LibreOffice process
+then converts the whole set. The year's reports to every partner and the events section of
+the analysis (``docgen annual``) go to the subfolder «Отчёты партнёрам».
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from pathlib import Path
 
 from docgen.catalog import BUILTINS, BuiltinTemplate
 from docgen.engine import CompiledTemplate, DocumentProperties, write_atomically
+from docgen.engine.annual import AnnualTemplates, prepare_annual, run_annual
+from docgen.engine.batch import BatchOutput
 from docgen.errors import InputError, OutputError
 from docgen.models import Centre
 from docgen.pdf import convert_to_pdf
@@ -27,6 +31,10 @@ SAMPLE_INPUTS = {
     "plan": "plan.yaml",
     "method-report": "method-report.yaml",
 }
+JOINT_EVENTS = SAMPLES / "joint-events.xlsx"
+"""The year's joint events with partners (made by ``samples/make_joint_events.py``)."""
+ANNUAL_FOLDER = "Отчёты партнёрам"
+"""The subfolder of the demo for the partners' reports and the events section."""
 
 
 @dataclass(frozen=True)
@@ -70,9 +78,28 @@ def render_demo(out_dir: Path, centre: Centre, *, pdf: bool = False) -> list[Pat
         properties = DocumentProperties(title=path.stem, author=centre.organisation.short_name)
         write_atomically(path, compiled[entry.id].render(context, properties=properties))
         documents.append(path)
-    if pdf:
-        return documents + convert_to_pdf(documents, out_dir)
-    return documents
+    reports, report_pdfs = render_annual(out_dir / ANNUAL_FOLDER, centre, pdf=pdf)
+    pdfs = convert_to_pdf(documents, out_dir) if pdf else []
+    return documents + reports + pdfs + report_pdfs
+
+
+def render_annual(
+    folder: Path, centre: Centre, *, pdf: bool = False, workbook: Path = JOINT_EVENTS
+) -> tuple[list[Path], list[Path]]:
+    """Make the year's partner reports and the events section; return the .docx and the PDFs."""
+    if not workbook.is_file():
+        raise InputError(
+            f"нет таблицы мероприятий для демонстрации ({workbook}): docgen demo работает в "
+            "папке с исходным кодом docgen (samples/)"
+        )
+    templates = AnnualTemplates(BUILTINS["partner-report"], BUILTINS["events-section"])
+    job = prepare_annual(workbook, centre, templates)
+    result = run_annual(job, BatchOutput(folder, pdf=pdf), jobs=1)
+    if result.failed or result.section is None:
+        raise InputError(result.failure_message())
+    documents = [folder / name for name in result.batch.documents] + [result.section]
+    pdfs = [folder / name for name in result.batch.pdfs]
+    return documents, pdfs + ([result.section_pdf] if result.section_pdf else [])
 
 
 def _free_path(path: Path, taken: list[Path]) -> Path:

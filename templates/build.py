@@ -1,4 +1,4 @@
-"""Regenerate the built-in templates: contract, regulation, plan and method-report.
+"""Regenerate the built-in templates: contract, regulation, plan and the reports.
 
 The .docx files next to this script are what users open and edit in Word; docgen renders
 them as they are. Run this script only to rebuild them from scratch (it overwrites them):
@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 
 import build_contract
+import build_events_section
+import build_partner_report
 import build_plan
 import build_regulation
 import build_report
@@ -22,6 +24,8 @@ BUILDERS = {
     "regulation": build_regulation.build,
     "plan": build_plan.build,
     "method-report": build_report.build,
+    "partner-report": build_partner_report.build,
+    "events-section": build_events_section.build,
 }
 
 

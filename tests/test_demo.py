@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from docgen.catalog import load_centre
 from docgen.cli import cli
-from docgen.demo import demo_inputs
+from docgen.demo import ANNUAL_FOLDER, demo_inputs, render_annual
 from docgen.errors import InputError, OutputError
 from docgen.pdf import convert_to_pdf
 
@@ -50,6 +51,10 @@ EXPECTED = {
     ],
 }
 
+PARTNERS = 27
+"""Partners in samples/joint-events.xlsx: one report each, and the events section."""
+ANNUAL = PARTNERS + 1
+
 skip_without_libreoffice = pytest.mark.skipif(
     shutil.which("soffice") is None or shutil.which("pdftotext") is None,
     reason="нужны LibreOffice (soffice) и poppler-utils (pdftotext): "
@@ -69,11 +74,15 @@ def test_demo_renders_every_sample_and_agreement(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["demo", "--out", str(out)])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == f"Готово, файлов: 8 (папка {out}):"
+    assert lines[0] == f"Готово, файлов: {8 + ANNUAL} (папка {out}):"
     listed = [Path(line.strip()) for line in lines[1:]]
-    assert [path.stem for path in listed] == list(EXPECTED)
-    assert all(path.parent == out and path.suffix == ".docx" for path in listed)
-    assert sorted(out.iterdir()) == sorted(listed), "nothing else is left in the folder"
+    assert [path.stem for path in listed[:8]] == list(EXPECTED)
+    assert all(path.parent == out and path.suffix == ".docx" for path in listed[:8])
+    annual = out / ANNUAL_FOLDER
+    assert sorted(out.iterdir()) == sorted([*listed[:8], annual]), "nothing else is left"
+    assert sorted(annual.iterdir()) == sorted(listed[8:]), "the year's reports and section"
+    assert sum(path.stem.startswith("Отчёт ") for path in listed[8:]) == PARTNERS
+    assert listed[-1].name == "Мероприятия с социальными партнёрами 2025–2026.docx"
     assert len(demo_inputs()) == 8
 
 
@@ -87,11 +96,15 @@ def test_demo_uses_the_settings_output_and_the_sample_centre(
     result = CliRunner().invoke(cli, ["demo"])
     assert result.exit_code == 0, result.output
     assert len(list((tmp_path / "вывод" / "demo").glob("*.docx"))) == 8
+    assert len(list((tmp_path / "вывод" / "demo" / ANNUAL_FOLDER).glob("*.docx"))) == ANNUAL
 
 
 def test_demo_without_samples_says_where_they_should_be(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="samples/, contracts/"):
         demo_inputs(tmp_path / "samples", tmp_path / "contracts")
+    centre = load_centre(REPO / "samples" / "centre.yaml")
+    with pytest.raises(InputError, match=r"нет таблицы мероприятий .*\(samples/\)"):
+        render_annual(tmp_path, centre, workbook=tmp_path / "joint-events.xlsx")
 
 
 def test_pdf_without_libreoffice_says_how_to_install_it(
@@ -123,12 +136,18 @@ def test_demo_pdf_has_the_expected_text(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     pdfs = sorted(tmp_path.glob("*.pdf"))
     assert sorted(path.stem for path in pdfs) == sorted(EXPECTED)
-    assert len(result.output.splitlines()) == 1 + 16
+    assert len(result.output.splitlines()) == 1 + 2 * (8 + ANNUAL)
+    annual = sorted((tmp_path / ANNUAL_FOLDER).glob("*.pdf"))
+    assert len(annual) == ANNUAL
+    school = _pdf_text(tmp_path / ANNUAL_FOLDER / "Отчёт МБОУ «СОШ № 5» 2025–2026.pdf")
+    assert "о совместной деятельности МБУ ДО «ЦВР» и МБОУ «СОШ № 5»" in school
+    assert "проведено 15 совместных мероприятий, в которых приняли участие 1806 человек" in school
     for pdf in pdfs:
         text = _pdf_text(pdf)
         for sentence in EXPECTED[pdf.stem]:
             assert sentence in text, f"{pdf.name}: нет «{sentence}»"
-    leftovers = [path.name for path in tmp_path.iterdir() if path.name.startswith(".")]
+    folders = (tmp_path, tmp_path / ANNUAL_FOLDER)
+    leftovers = [p.name for folder in folders for p in folder.iterdir() if p.name.startswith(".")]
     assert leftovers == [], "the staging folder is removed"
 
 

@@ -177,6 +177,15 @@ def agree_with_number(number: int, noun: str) -> str:
     return agreed_phrase
 
 
+def group_digits(number: int) -> str:
+    """Return an integer with thousands separated by no-break spaces: 1234567 → «1 234 567»."""
+    return f"{number:,}".replace(",", "\u00a0")
+
+
 def count_with_noun(number: int, noun: str) -> str:
-    """Return «3 педагога», «5 лет», «5 человек», «21 мероприятие»."""
-    return f"{number} {agree_with_number(number, noun)}"
+    """Return «3 педагога», «5 лет», «21 мероприятие», «12 780 человек».
+
+    Numbers of five digits and more are grouped by thousands with a no-break space.
+    """
+    digits = group_digits(number) if abs(number) >= 10_000 else str(number)
+    return f"{digits} {agree_with_number(number, noun)}"

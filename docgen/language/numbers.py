@@ -11,7 +11,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
-from docgen.language.agreement import agree_with_number
+from docgen.language.agreement import agree_with_number, group_digits
 
 NBSP = "\u00a0"
 _KOPECK = Decimal("0.01")
@@ -42,11 +42,6 @@ def to_amount(value: object) -> Decimal:
     if amount < 0:
         raise ValueError(f"сумма не может быть отрицательной: {value}")
     return amount
-
-
-def group_digits(number: int) -> str:
-    """Return an integer with thousands separated by no-break spaces: 1234567 → «1 234 567»."""
-    return f"{number:,}".replace(",", NBSP)
 
 
 @lru_cache(maxsize=4096)

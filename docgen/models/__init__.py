@@ -18,6 +18,14 @@ from docgen.models.agreement import (
 from docgen.models.approval import AcademicYear, Agreed, Approval
 from docgen.models.base import Case, CaseForms, DocModel
 from docgen.models.event import EventKind, EventLevel, EventRegulation
+from docgen.models.joint_events import (
+    JointEvent,
+    JointEventForm,
+    JointEventsYear,
+    PartnerYearReport,
+    group_by_partner,
+    held_events,
+)
 from docgen.models.organisation import BankDetails, Centre, Organisation, Requisites
 from docgen.models.partners import ContactPerson, CooperationForm, Partner, PartnerType
 from docgen.models.people import Authority, Gender, Person, Signer
@@ -34,6 +42,9 @@ MODELS: dict[str, type[BaseModel]] = {
     "organisation": Organisation,
     "signer": Signer,
     "person": Person,
+    "joint-event": JointEvent,
+    "partner-year-report": PartnerYearReport,
+    "joint-events": JointEventsYear,
 }
 """Every model a data file can hold, by the name the CLI's ``--model`` option takes."""
 
@@ -58,11 +69,15 @@ __all__ = [
     "FinancialTerms",
     "Gender",
     "JointActivity",
+    "JointEvent",
+    "JointEventForm",
+    "JointEventsYear",
     "MethodReport",
     "Obligations",
     "Organisation",
     "Partner",
     "PartnerType",
+    "PartnerYearReport",
     "PartnershipPlan",
     "Person",
     "PlanEvent",
@@ -70,4 +85,6 @@ __all__ = [
     "Requisites",
     "Signer",
     "Term",
+    "group_by_partner",
+    "held_events",
 ]

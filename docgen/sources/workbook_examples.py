@@ -14,10 +14,13 @@ from docgen.models import (
     Agreement,
     Centre,
     EventRegulation,
+    JointEvent,
+    JointEventsYear,
     MethodReport,
     Organisation,
     Partner,
     PartnershipPlan,
+    PartnerYearReport,
     Person,
     Signer,
 )
@@ -220,6 +223,51 @@ REPORT: dict[str, Any] = {
     ],
 }
 
+JOINT_EVENT: dict[str, Any] = {
+    "date": "14.10.2025",
+    "title": "Музейный урок «Бийск — ворота Алтая»",
+    "form": "музейный урок",
+    "partner": "МБУК «Музей «Наследие»»",
+    "partner_inn": "2204030991",
+    "participants": 45,
+    "responsible": "Ильина С.Б.",
+    "unit": "клуб «Патриот»",
+}
+
+PARTNER_YEAR_REPORT: dict[str, Any] = {
+    "partner": "МБУК «Музей «Наследие»»",
+    "academic_year": "2025–2026",
+    "partner_inn": "2204030991",
+    "events": [
+        JOINT_EVENT,
+        {
+            **JOINT_EVENT,
+            "date": "12.02.2026",
+            "title": "Выставка «Мой город глазами детей»",
+            "form": "выставка",
+            "participants": 120,
+            "responsible": "Белая А.В.",
+            "unit": "студия «Мастерица»",
+        },
+    ],
+}
+
+JOINT_EVENTS_YEAR: dict[str, Any] = {
+    "academic_year": "2025–2026",
+    "events": [
+        JOINT_EVENT,
+        {
+            "date": "05.03.2026",
+            "title": "Концерт «Весенняя капель» для ветеранов педагогического труда",
+            "form": "концерт",
+            "partner": "МБОУ «СОШ № 5»",
+            "participants": 160,
+            "responsible": "Орлова Н.В.",
+            "unit": "вокальный ансамбль «Радуга»",
+        },
+    ],
+}
+
 EXAMPLES: dict[type[BaseModel], dict[str, Any]] = {
     Person: PERSON,
     Signer: SIGNER,
@@ -230,6 +278,9 @@ EXAMPLES: dict[type[BaseModel], dict[str, Any]] = {
     EventRegulation: REGULATION,
     PartnershipPlan: PLAN,
     MethodReport: REPORT,
+    JointEvent: JOINT_EVENT,
+    PartnerYearReport: PARTNER_YEAR_REPORT,
+    JointEventsYear: JOINT_EVENTS_YEAR,
 }
 """A valid example record of each model, as a data file would hold it."""
 

@@ -28,10 +28,13 @@ from docgen.models import (
     Agreement,
     Centre,
     EventRegulation,
+    JointEvent,
+    JointEventsYear,
     MethodReport,
     Organisation,
     Partner,
     PartnershipPlan,
+    PartnerYearReport,
     Person,
     Signer,
 )
@@ -50,6 +53,9 @@ SHEET_TITLES: dict[type[BaseModel], str] = {
     EventRegulation: "Положения",
     PartnershipPlan: "План",
     MethodReport: "Анализ",
+    JointEvent: "Мероприятия",
+    PartnerYearReport: "Отчёты партнёрам",
+    JointEventsYear: "Учебный год",
 }
 LISTS_SHEET = "Списки"
 HEADER_ROW = 2

@@ -100,3 +100,10 @@ def test_number_agreement_rejects_negatives_and_non_nouns() -> None:
         agree_with_number(-1, "год")
     with pytest.raises(ValueError, match="нужно существительное"):
         agree_with_number(3, "МБОУ")
+
+
+def test_large_counts_are_grouped_by_thousands() -> None:
+    from docgen.language import count_with_noun
+
+    assert count_with_noun(12780, "человек") == "12\u00a0780 человек"
+    assert count_with_noun(1234, "участник") == "1234 участника"

@@ -47,10 +47,16 @@ def test_templates_command_lists_every_builtin() -> None:
         "regulation",
         "plan",
         "method-report",
+        "partner-report",
+        "events-section",
     ]
     assert "Договор (соглашение) о сотрудничестве" in lines[1]
     assert lines[1].endswith("agreement")
     assert lines[4].endswith("report")
+
+
+# The annual report and the events section are short documents with fewer names.
+FEWEST_NAMES = {"partner-report": 30, "events-section": 30}
 
 
 @pytest.mark.parametrize("template_id", list(BUILTINS))
@@ -58,7 +64,7 @@ def test_builtin_passes_the_check_against_its_context(template_id: str) -> None:
     entry = BUILTINS[template_id]
     assert entry.path.is_file()
     compiled = entry.compile()
-    assert len(compiled.fields()) > 40
+    assert len(compiled.fields()) > FEWEST_NAMES.get(template_id, 40)
     assert entry.check(compiled) == []
 
 
