@@ -70,3 +70,27 @@ def test_validate_empty_folder(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["validate", str(tmp_path)])
     assert result.exit_code == 1
     assert "нет файлов .yaml" in result.stderr
+
+
+def test_check_accepts_a_builtin_id_without_model() -> None:
+    result = CliRunner().invoke(cli, ["check", "contract"])
+    assert result.exit_code == 0, result.output
+    assert "есть в модели «agreement»" in result.output
+
+
+def test_check_of_a_docx_needs_a_model(tmp_path: Path) -> None:
+    from docx import Document
+
+    path = tmp_path / "t.docx"
+    document = Document()
+    document.add_paragraph("{{ partner.organisation.full_name }}")
+    document.save(str(path))
+    result = CliRunner().invoke(cli, ["check", str(path)])
+    assert result.exit_code == 2
+    assert "укажите --model" in result.output
+
+
+def test_fields_of_a_builtin_lists_its_variables() -> None:
+    result = CliRunner().invoke(cli, ["fields", "regulation"])
+    assert result.exit_code == 0, result.output
+    assert "event" in result.output and "criteria[]" in result.output

@@ -14,6 +14,7 @@ from docgen.language.agreement import (
     count_with_noun,
     dedicated_word,
     event_form,
+    group_digits,
     named_word,
     organisation_gender,
 )
@@ -38,7 +39,7 @@ from docgen.language.names import (
     split_full_name,
     surname_initials,
 )
-from docgen.language.numbers import group_digits, number_in_words, sum_in_words, to_amount
+from docgen.language.numbers import number_in_words, sum_in_words, to_amount
 from docgen.language.phrases import inflect_organisation, inflect_phrase, inflect_position
 
 

@@ -1,39 +1,15 @@
-"""Command-line interface: parse options, call one function of the layers below.
-
-One handler turns every ``UserError`` into ``ошибка: <message>`` on stderr and exit code 1;
-usage errors stay click's (exit code 2); anything else is a bug and keeps its traceback.
-"""
+"""Commands about data: validate files, decline names, make input workbooks."""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 import click
 
-from docgen import __version__
-from docgen.errors import InputError, UserError
+from docgen.cli.app import cli
+from docgen.errors import InputError
 from docgen.models import MODELS
 from docgen.sources import data_files, guess_model, load_data, load_model
-
-
-class DocgenGroup(click.Group):
-    """Click group whose commands report ``UserError`` as a one-line message and exit 1."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except UserError as exc:
-            click.echo(f"ошибка: {exc}", err=True)
-            ctx.exit(1)
-
-
-@click.group(cls=DocgenGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="docgen", message="%(prog)s %(version)s")
-def cli() -> None:
-    """docgen — документы ЦВР из данных: договоры, положения, планы, отчёты."""
 
 
 @cli.command()
@@ -62,8 +38,6 @@ def validate(files: tuple[Path, ...], model_name: str | None) -> None:
     if failed:
         raise InputError(f"файлов с ошибками: {failed} из {len(paths)}")
 
-
-# --- language commands ---
 
 _FORM_LABELS = {
     "initials": "Подпись",
@@ -122,14 +96,32 @@ def inflect(names: tuple[str, ...], kind: str | None, gender: str | None, as_jso
         _echo_forms(table)
 
 
-# --- engine commands ---
+@cli.command()
+@click.argument("source", metavar="MODEL_OR_TEMPLATE")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="Куда записать таблицу .xlsx.",
+)
+def sheet(source: str, output: Path) -> None:
+    """Сделать таблицу Excel для заполнения: по модели (agreement, partner…) или шаблону .docx."""
+    from docgen.sources.workbook_write import write_input_workbook
 
-# --- catalog commands ---
+    if source in MODELS:
+        write_input_workbook(MODELS[source], output)
+    elif source.lower().endswith(".docx"):
+        from docgen.engine import compile_template
+        from docgen.sources.workbook_template import Variable, template_model
 
-# --- workbook commands ---
-
-
-def main(argv: Sequence[str] | None = None) -> None:
-    """Run the command line (the ``docgen`` console script)."""
-    run: Callable[..., Any] = cli.main
-    run(args=list(argv) if argv is not None else sys.argv[1:], prog_name="docgen")
+        usages = compile_template(Path(source)).fields()
+        variables = [Variable(usage.path, usage.place.text) for usage in usages]
+        write_input_workbook(template_model(variables), output)
+    else:
+        names = ", ".join(sorted(MODELS))
+        raise click.BadParameter(
+            f"«{source}» — не модель и не шаблон .docx; модели: {names}",
+            param_hint="MODEL_OR_TEMPLATE",
+        )
+    click.echo(f"записана таблица {output}")

@@ -1,0 +1,151 @@
+"""Commands that make many documents: batch from a workbook, the year's reports."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from docgen.cli.app import cli
+from docgen.errors import InputError
+
+
+@cli.command()
+@click.argument("template")
+@click.argument("workbook", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Папка для документов и таблицы ошибки.xlsx; с --zip — по умолчанию папка архива.",
+)
+@click.option(
+    "--zip",
+    "archive",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Сложить документы в один архив .zip вместо отдельных файлов.",
+)
+@click.option(
+    "--name",
+    "pattern",
+    help="Шаблон имени файла, например «{{ agreement.number }} {{ partner.organisation.inn }}»; "
+    "{{ row }} — строка таблицы, {{ index }} — номер документа по порядку.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=0),
+    help="Сколько процессов: 0 — все ядра; по умолчанию из настроек (workers).",
+)
+@click.option("--pdf", is_flag=True, help="Сделать ещё и PDF каждого документа (LibreOffice).")
+@click.option(
+    "--centre",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Профиль Центра для встроенного шаблона; по умолчанию — из настроек.",
+)
+def batch(
+    template: str,
+    workbook: Path,
+    out_dir: Path | None,
+    archive: Path | None,
+    pattern: str | None,
+    jobs: int | None,
+    pdf: bool,
+    centre: Path | None,
+) -> None:
+    """Собрать по документу на каждую запись таблицы WORKBOOK (.xlsx) по шаблону TEMPLATE.
+
+    TEMPLATE — встроенный шаблон (docgen templates) или свой .docx, чьи переменные —
+    столбцы таблицы (её заготовку делает docgen sheet). Строки с ошибками пропускаются и
+    перечисляются в ошибки.xlsx рядом с результатом; тогда код выхода 1.
+    """
+    from docgen.catalog import builtin, find_builtin, load_centre
+    from docgen.engine import batch as batches
+    from docgen.settings import resolve_settings
+
+    if out_dir is None and archive is None:
+        raise click.UsageError("укажите папку (-o ПАПКА) или архив (--zip ФАЙЛ.zip)")
+    settings = resolve_settings({"centre": centre, "workers": jobs})
+    entry = find_builtin(template)
+    if entry is None and not Path(template).exists() and "." not in Path(template).name:
+        entry = builtin(template)  # neither a file nor a built-in: list the built-ins
+    if entry is not None:
+        spec = batches.builtin_spec(entry, load_centre(settings.centre), pattern)
+    else:
+        spec = batches.user_spec(Path(template), pattern)
+    job = batches.prepare_batch(spec, workbook)
+    output = batches.BatchOutput(out_dir or (archive or workbook).parent, archive, pdf)
+    label, quiet = "Документы", not sys.stderr.isatty()
+    with click.progressbar(length=len(job), label=label, file=sys.stderr, hidden=quiet) as bar:
+        result = batches.run_batch(job, output, jobs=settings.workers, progress=bar.update)
+    click.echo(batches.format_batch_result(result))
+    if result.failed:
+        raise InputError(result.failure_message())
+
+
+@cli.command()
+@click.argument("workbook", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Папка для отчётов, раздела анализа и таблицы ошибки.xlsx; с --zip — папка архива.",
+)
+@click.option(
+    "--zip",
+    "archive",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Сложить отчёты партнёрам в архив .zip (раздел анализа — в папку рядом).",
+)
+@click.option("--year", help="Учебный год, например 2025–2026; по умолчанию — по датам таблицы.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=0),
+    help="Сколько процессов: 0 — все ядра; по умолчанию из настроек (workers).",
+)
+@click.option("--pdf", is_flag=True, help="Сделать ещё и PDF каждого документа (LibreOffice).")
+@click.option(
+    "--centre",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Профиль Центра; по умолчанию — из настроек.",
+)
+def annual(
+    workbook: Path,
+    out_dir: Path | None,
+    archive: Path | None,
+    year: str | None,
+    jobs: int | None,
+    pdf: bool,
+    centre: Path | None,
+) -> None:
+    """Собрать за год отчёт о совместной деятельности каждому партнёру и раздел анализа.
+
+    WORKBOOK — таблица мероприятий (.xlsx, заготовка: docgen sheet joint-event): дата,
+    мероприятие, форма, партнёр, участники, ответственный, объединение. Строки с ошибками
+    перечисляются в ошибки.xlsx; отчёт их партнёра и раздел анализа тогда не собираются,
+    остальные отчёты — собираются; код выхода 1.
+    """
+    from docgen.catalog import BUILTINS, load_centre
+    from docgen.engine.annual import (
+        AnnualTemplates,
+        format_annual_result,
+        prepare_annual,
+        run_annual,
+    )
+    from docgen.engine.batch import BatchOutput
+    from docgen.settings import resolve_settings
+
+    if out_dir is None and archive is None:
+        raise click.UsageError("укажите папку (-o ПАПКА) или архив (--zip ФАЙЛ.zip)")
+    settings = resolve_settings({"centre": centre, "workers": jobs})
+    templates = AnnualTemplates(BUILTINS["partner-report"], BUILTINS["events-section"])
+    job = prepare_annual(workbook, load_centre(settings.centre), templates, year)
+    output = BatchOutput(out_dir or (archive or workbook).parent, archive, pdf)
+    quiet = not sys.stderr.isatty()
+    with click.progressbar(length=len(job), label="Отчёты", file=sys.stderr, hidden=quiet) as bar:
+        result = run_annual(job, output, jobs=settings.workers, progress=bar.update)
+    click.echo(format_annual_result(result))
+    if result.failed:
+        raise InputError(result.failure_message())
