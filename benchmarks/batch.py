@@ -9,17 +9,20 @@ document, the same Russian filters, saved into the same kind of streamed ZIP). d
 about 75 ms a document, so above ``--docxtpl-limit`` rows it renders only the first rows and
 its time for the whole workbook is extrapolated per document — the table says so.
 
-Reading the workbook is timed apart from rendering. Memory is the peak resident set (VmHWM):
-of the main process while it reads the workbook, of the main process while it renders and
-writes (the peak is reset after reading, Linux ``/proc/self/clear_refs``), and of each
-worker process (sampled from ``/proc``); «render total» adds the main process, the fork
-server and the workers.
+Reading the workbook is timed apart from rendering: «read» is the one pass over the workbook
+(rows kept aside, each marked with its record); the records are made from those rows as the
+documents are rendered, so «render» includes making and validating them. Memory is the
+peak resident set (VmHWM): of the main process while it reads the workbook, of the main
+process while it renders and writes (the peak is reset after reading, Linux
+``/proc/self/clear_refs``), and of each worker process (sampled from ``/proc``); «render
+total» adds the main process, the fork server and the workers.
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import itertools
 import json
 import os
 import subprocess
@@ -211,7 +214,7 @@ def docxtpl_loop(job: BatchJob, centre: Centre, archive: Path, limit: int) -> in
     names, pattern = UniqueNames(".docx"), NamePattern(entry.file_name)
     done = 0
     with StreamedZip(archive) as zipped:
-        for item in job.items[:limit]:
+        for item in itertools.islice(job.items, limit):
             record = validate_record(item.records[0], job.model)
             if record.model is None:
                 continue
@@ -254,7 +257,7 @@ def measure(config: str, workbook: Path, limit: int) -> dict[str, Any]:
     helpers, workers = sampler.split()
     render_peak = _status(os.getpid(), "VmHWM")
     return {
-        "rows": len(job.items),
+        "rows": len(job),
         "documents": documents,
         "read_s": read,
         "render_s": render,

@@ -5,9 +5,11 @@
     result = run_batch(job, BatchOutput(Path("out")), jobs=0, progress=bar.update)
     text = format_batch_result(result)                   # what was written, what was skipped
 
-The parent reads the workbook and sends raw records in chunks to worker processes, which
-validate and render them and send back bytes; the parent writes them in the order of the
-workbook (names, « (2)» numbering and the ZIP are the same for any number of workers).
+The parent reads the workbook once (noting which rows make which record) and then makes the
+records one at a time, sending them in chunks to worker processes, which validate and render
+them and send back bytes; the parent writes them in the order of the workbook (names, « (2)»
+numbering and the ZIP are the same for any number of workers). Only the chunks on their way
+are in memory, so memory stays flat for any number of rows.
 A bad record is skipped and reported, the others are written; the problems also go to an
 error workbook beside the output.
 """
@@ -15,15 +17,17 @@ error workbook beside the output.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import multiprocessing
 import os
 import sys
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing.context import BaseContext
 from pathlib import Path
+from typing import Protocol
 
 from pydantic import BaseModel
 
@@ -42,7 +46,7 @@ from docgen.engine.batch_worker import (
 from docgen.engine.error_report import ERROR_REPORT_NAME, write_error_report
 from docgen.errors import InputError, OutputError
 from docgen.sources.workbook_messages import CellMessage, count_errors
-from docgen.sources.workbook_read import read_workbook, validate_record
+from docgen.sources.workbook_read import WorkbookReading, read_workbook, validate_record
 from docgen.sources.workbook_records import RawRecord
 
 __all__ = [
@@ -87,6 +91,28 @@ class BatchItem:
         )
 
 
+class BatchItems(Protocol):
+    """The documents of a batch, in order: each made as it is reached; iterable again."""
+
+    def __iter__(self) -> Iterator[BatchItem]: ...
+
+    def __len__(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class RecordItems:
+    """One document per record of a workbook, each record made from its rows when reached."""
+
+    reading: WorkbookReading[BaseModel]
+
+    def __iter__(self) -> Iterator[BatchItem]:
+        for index, raw in enumerate(self.reading.raw_records(), start=1):
+            yield BatchItem(index, (raw,))
+
+    def __len__(self) -> int:
+        return len(self.reading)
+
+
 @dataclass
 class BatchJob:
     """A batch ready to run: the spec, the documents to make and the workbook's own problems."""
@@ -94,11 +120,12 @@ class BatchJob:
     spec: BatchSpec
     model: type[BaseModel]
     source: Path
-    items: list[BatchItem]
+    items: BatchItems
     problems: list[CellMessage] = field(default_factory=list)
     """Problems outside any record (a row of a list sheet that joins no record)."""
     notices: list[CellMessage] = field(default_factory=list)
-    """Values the reader repaired (an ИНН that lost its leading zero)."""
+    """Notes about the workbook as a whole; the values the reader repaired (an ИНН that lost
+    its leading zero) are found as the records are made and come with the ``BatchResult``."""
 
     def __len__(self) -> int:
         return len(self.items)
@@ -109,25 +136,26 @@ def prepare_batch(
     workbook: Path,
     group_by: Callable[[RawRecord], str | None] | None = None,
 ) -> BatchJob:
-    """Read ``workbook`` into raw records: one document per record, or per ``group_by`` key.
+    """Read ``workbook``: one document per record, or per ``group_by`` key.
 
-    Grouped records (the events of one partner) make one document whose context is built
-    from all of them; records whose key is None stay alone.
+    Without ``group_by`` the records are made one at a time while the batch runs. Grouped
+    records (the events of one partner) make one document whose context is built from all of
+    them; records whose key is None stay alone. Grouping needs every record at once, so a
+    grouped batch holds them all (a year's events, not ten thousand contracts).
     """
     if spec.media_dir is None:
         spec = dataclasses.replace(spec, media_dir=workbook.parent)
     model = spec.data_model()
-    reading = read_workbook(workbook, model)
-    groups = (
-        [(raw,) for raw in reading.raw]
-        if group_by is None
-        else group_records(reading.raw, group_by)
-    )
-    if not groups:
+    reading: WorkbookReading[BaseModel] = read_workbook(workbook, model)
+    items: BatchItems = RecordItems(reading)
+    if group_by is not None:
+        with reading:
+            groups = group_records(list(reading.raw_records()), group_by)
+        items = [BatchItem(index, group) for index, group in enumerate(groups, start=1)]
+    if not len(items):
+        reading.close()
         raise InputError(f"{workbook}: под строкой заголовков нет ни одной заполненной строки")
-    items = [BatchItem(index, group) for index, group in enumerate(groups, start=1)]
-    notices = [*reading.notices, *(notice for raw in reading.raw for notice in raw.notices)]
-    return BatchJob(spec, model, workbook, items, list(reading.problems), notices)
+    return BatchJob(spec, model, workbook, items, list(reading.problems), list(reading.notices))
 
 
 def group_records(
@@ -190,10 +218,12 @@ def run_batch(
 
     ``progress`` is called with 1 as each document is done (written or skipped).
     """
-    workers = worker_count(jobs, len(job.items))
+    workers = worker_count(jobs, len(job))
     failures: list[Failed] = []
+    notices = list(job.notices)
     with DocumentSink(output) as sink:
-        for outcome in outcomes(job, workers, context):
+        for item, outcome in outcomes(job, workers, context):
+            notices += (notice for raw in item.records for notice in raw.notices)
             if isinstance(outcome, Rendered):
                 sink.add(outcome.stem, outcome.data)
             elif isinstance(outcome, Failed):
@@ -206,12 +236,12 @@ def run_batch(
     return BatchResult(
         job.source,
         output,
-        len(job.items),
+        len(job),
         sink.documents,
         sink.pdfs,
         failures,
         job.problems,
-        job.notices,
+        notices,
         archive,
         report,
     )
@@ -227,55 +257,70 @@ def worker_count(jobs: int, documents: int) -> int:
     return max(1, min(jobs, documents))
 
 
-def outcomes(job: BatchJob, workers: int, context: BaseContext | None = None) -> Iterator[Outcome]:
-    """Yield the outcome of every item in order, rendered here or by ``workers`` processes.
+def outcomes(
+    job: BatchJob, workers: int, context: BaseContext | None = None
+) -> Iterator[tuple[BatchItem, Outcome]]:
+    """Yield every item with its outcome in order, rendered here or by ``workers`` processes.
 
     A record the model refuses comes back ``Invalid`` and is validated again here, where
     the cells of its values are known, so that every problem names its cell.
     """
-    for outcome in _rendered(job, workers, context):
+    for item, outcome in _rendered(job, workers, context):
         if isinstance(outcome, Invalid):
-            item = job.items[outcome.index - 1]
             problems = item.problems(job.model)
             if not problems:
                 raise RuntimeError(f"record {outcome.index} was refused, yet validates here")
-            yield Failed(outcome.index, problems)
+            yield item, Failed(outcome.index, problems)
         else:
-            yield outcome
+            yield item, outcome
 
 
-def _rendered(job: BatchJob, workers: int, context: BaseContext | None) -> Iterator[Outcome]:
-    size = max(1, min(MAX_CHUNK, len(job.items) // (workers * 8)))
-    chunks = (
-        [item.work() for item in job.items[start : start + size]]
-        for start in range(0, len(job.items), size)
-    )
+def chunks(items: Iterable[BatchItem], size: int) -> Iterator[list[BatchItem]]:
+    """Yield ``items`` in lists of ``size`` (the last may be shorter), drawing them as needed."""
+    remaining = iter(items)
+    while chunk := list(itertools.islice(remaining, size)):
+        yield chunk
+
+
+def _rendered(
+    job: BatchJob, workers: int, context: BaseContext | None
+) -> Iterator[tuple[BatchItem, Outcome]]:
     if workers == 1:
         renderer = DocumentRenderer(job.spec)
-        for chunk in chunks:
-            yield from renderer.render_all(chunk)
+        for item in job.items:
+            yield item, renderer.render(item.work())
         return
+    size = max(1, min(MAX_CHUNK, len(job) // (workers * 8)))
     job.spec.name_pattern()  # a bad pattern is a message here, not a broken pool
     pool = ProcessPoolExecutor(
         workers, context or pool_context(), initializer=start_worker, initargs=(job.spec,)
     )
-    pending: deque[Future[list[Outcome]]] = deque()
+    # Only the chunks on their way are held: each item is made when its chunk is sent.
+    pending: deque[tuple[list[BatchItem], Future[list[Outcome]]]] = deque()
     try:
-        for chunk in chunks:
-            pending.append(pool.submit(render_in_worker, chunk))
+        for chunk in chunks(job.items, size):
+            work = [item.work() for item in chunk]
+            pending.append((chunk, pool.submit(render_in_worker, work)))
             if len(pending) >= workers * AHEAD_PER_WORKER:
-                yield from pending.popleft().result()
+                yield from _results(*pending.popleft())
         while pending:
-            yield from pending.popleft().result()
+            yield from _results(*pending.popleft())
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _results(
+    chunk: list[BatchItem], future: Future[list[Outcome]]
+) -> Iterator[tuple[BatchItem, Outcome]]:
+    return zip(chunk, future.result(), strict=True)
 
 
 def pool_context() -> BaseContext:
     """Return how worker processes start: a fork server where there is one, else spawn.
 
-    Workers never inherit the parent's memory (the whole workbook): they start small, get
-    the spec pickled (the template as bytes, compiled once per worker) and stay small.
+    Workers never inherit the parent's memory (its imports, its open files): they start
+    small, get the spec pickled (the template as bytes, compiled once per worker) and stay
+    small.
     """
     if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")

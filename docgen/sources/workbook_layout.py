@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from openpyxl.utils.cell import get_column_letter
 
 from docgen.sources.workbook_columns import Column, Kind, Layout, ListGroup, layout_of
-from docgen.sources.workbook_grid import Sheet, Span
+from docgen.sources.workbook_grid import HEAD_ROWS, Sheet, Span
 from docgen.sources.workbook_headers import (
     HeaderIndex,
     Match,
@@ -29,7 +29,7 @@ from docgen.sources.workbook_values import is_blank, plain_text
 
 RECORD = -1
 """The list index of a record's own columns in a ``Target``."""
-_SCAN_ROWS = 30
+_SCAN_ROWS = HEAD_ROWS
 _SHEET_NAME_BONUS = 100
 _SKIPPED = "лист не использован: в нём нет заголовков столбцов этой таблицы"
 _IGNORED = frozenset(

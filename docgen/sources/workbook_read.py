@@ -1,8 +1,9 @@
 """Read an .xlsx workbook into validated models, naming every problem by its cell.
 
-``read_workbook`` returns the records one by one with their own problems (a batch skips the
-bad rows and writes the rest); ``load_workbook_models`` wants every record valid and raises
-one ``InputError`` listing every problem of the whole workbook.
+``read_workbook`` reads the workbook once and returns its records one by one, each made when
+it is reached, with its own problems (a batch skips the bad rows and writes the rest);
+``load_workbook_models`` wants every record valid and raises one ``InputError`` listing every
+problem of the whole workbook.
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from docgen.errors import InputError
 from docgen.models import MODELS
 from docgen.sources.problems import Loc, Problem, problems_from
 from docgen.sources.workbook_columns import Layout, ListGroup, layout_of
-from docgen.sources.workbook_grid import read_sheets
+from docgen.sources.workbook_grid import WorkbookFile
+from docgen.sources.workbook_index import RowIndexer, RowStore
 from docgen.sources.workbook_layout import plan_workbook
 from docgen.sources.workbook_messages import CellMessage, format_messages
-from docgen.sources.workbook_records import Place, RawRecord, RecordCollector
+from docgen.sources.workbook_records import Place, RawRecord, RecordBuilder
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -52,38 +54,65 @@ class WorkbookRecord(Generic[M]):
 
 @dataclass
 class WorkbookReading(Generic[M]):
-    """A workbook laid out for one model: its records, validated one at a time on demand."""
+    """A workbook laid out for one model; its records are made and validated as they are asked for.
+
+    The rows are kept aside while the workbook is read (``RowStore``: a temporary file once it
+    is larger than a megabyte), so that memory does not grow with the number of rows; each
+    record is made from its rows when it is reached and is free to go once used. ``close``
+    (or ``with``) drops the kept rows; so does the garbage collector.
+    """
 
     source: str
     model: type[M]
-    raw: list[RawRecord]
+    rows: RowStore
+    builder: RecordBuilder
     problems: list[CellMessage] = field(default_factory=list)
+    """Problems outside any record (a row of a list's sheet that names no record)."""
     notices: list[CellMessage] = field(default_factory=list)
+    """Notes about the workbook as a whole (a sheet that was not used)."""
 
     def __len__(self) -> int:
-        return len(self.raw)
+        return len(self.rows)
+
+    def __enter__(self) -> WorkbookReading[M]:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def raw_records(self) -> Iterator[RawRecord]:
+        """Yield every record not yet validated, made from its rows, in the order of the rows."""
+        for rows in self.rows.records():
+            yield self.builder.build(rows)
 
     def records(self) -> Iterator[WorkbookRecord[M]]:
         """Yield every record validated, in the order of the rows."""
-        for raw in self.raw:
+        for raw in self.raw_records():
             yield validate_record(raw, self.model)
+
+    def close(self) -> None:
+        """Drop the rows kept aside; the records can no longer be read."""
+        self.rows.close()
 
 
 def read_workbook(path: Path, model: type[M]) -> WorkbookReading[M]:
-    """Open a workbook and gather its rows into records of ``model`` (not yet validated).
+    """Open a workbook, read its rows once and note which record each belongs to.
 
+    The records are made (and validated) only as ``raw_records()`` or ``records()`` reach them.
     Raises ``InputError`` when no record can be read at all: the file cannot be opened, no
     header row is found, or a header is unknown or a required column is missing.
     """
     layout = layout_of(model)
-    plan = plan_workbook(read_sheets(path), layout)
-    if plan.record is None:
-        raise InputError(_no_table(path, layout))
-    if plan.problems:
-        raise InputError(format_messages(str(path), plan.problems))
-    collector = RecordCollector(layout, plan)
-    raw = collector.collect()
-    return WorkbookReading(str(path), model, raw, collector.problems, plan.notices)
+    with WorkbookFile(path) as book:
+        plan = plan_workbook(book.sheets(), layout)
+        if plan.record is None:
+            raise InputError(_no_table(path, layout))
+        if plan.problems:
+            raise InputError(format_messages(str(path), plan.problems))
+        indexer = RowIndexer(layout, plan)
+        rows = indexer.index(book)
+    builder = RecordBuilder(layout, plan)
+    return WorkbookReading(str(path), model, rows, builder, indexer.problems, plan.notices)
 
 
 def load_workbook_models(path: Path, model: type[M]) -> tuple[list[M], list[CellMessage]]:
@@ -91,8 +120,8 @@ def load_workbook_models(path: Path, model: type[M]) -> tuple[list[M], list[Cell
 
     Raises one ``InputError`` listing every problem of the whole workbook at once.
     """
-    reading = read_workbook(path, model)
-    records = list(reading.records())
+    with read_workbook(path, model) as reading:
+        records = list(reading.records())
     problems = [problem for record in records for problem in record.problems]
     problems += reading.problems
     if problems:
