@@ -4,7 +4,8 @@
 year's joint events (``joint-events.xlsx``); ``contracts/`` holds the agreements. Each
 template is compiled once and renders all its inputs; with ``pdf`` one LibreOffice process
 then converts the whole set. The year's reports to every partner and the events section of
-the analysis (``docgen annual``) go to the subfolder «Отчёты партнёрам».
+the analysis (``docgen annual``) go to the subfolder «Отчёты партнёрам»; one contract per
+row of ``agreements.xlsx`` (``docgen batch contract``) goes to «Договоры из таблицы».
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 from docgen.catalog import BUILTINS, BuiltinTemplate
 from docgen.engine import CompiledTemplate, DocumentProperties, write_atomically
 from docgen.engine.annual import AnnualTemplates, prepare_annual, run_annual
-from docgen.engine.batch import BatchOutput
+from docgen.engine.batch import BatchOutput, builtin_spec, prepare_batch, run_batch
 from docgen.errors import InputError, OutputError
 from docgen.models import Centre
 from docgen.pdf import convert_to_pdf
@@ -35,6 +36,10 @@ JOINT_EVENTS = SAMPLES / "joint-events.xlsx"
 """The year's joint events with partners (made by ``samples/make_joint_events.py``)."""
 ANNUAL_FOLDER = "Отчёты партнёрам"
 """The subfolder of the demo for the partners' reports and the events section."""
+AGREEMENTS = SAMPLES / "agreements.xlsx"
+"""Agreements with partners as a workbook (made by ``samples/make_agreements.py``)."""
+BATCH_FOLDER = "Договоры из таблицы"
+"""The subfolder of the demo for the contracts made from ``agreements.xlsx``."""
 
 
 @dataclass(frozen=True)
@@ -79,8 +84,22 @@ def render_demo(out_dir: Path, centre: Centre, *, pdf: bool = False) -> list[Pat
         write_atomically(path, compiled[entry.id].render(context, properties=properties))
         documents.append(path)
     reports, report_pdfs = render_annual(out_dir / ANNUAL_FOLDER, centre, pdf=pdf)
+    contracts, contract_pdfs = render_workbook(out_dir / BATCH_FOLDER, centre, pdf=pdf)
     pdfs = convert_to_pdf(documents, out_dir) if pdf else []
-    return documents + reports + pdfs + report_pdfs
+    return documents + reports + contracts + pdfs + report_pdfs + contract_pdfs
+
+
+def render_workbook(
+    folder: Path, centre: Centre, *, pdf: bool = False, workbook: Path = AGREEMENTS
+) -> tuple[list[Path], list[Path]]:
+    """Make one contract per agreement of the sample workbook; return the .docx and PDFs."""
+    if not workbook.is_file():
+        raise InputError(f"нет таблицы договоров для демонстрации ({workbook})")
+    job = prepare_batch(builtin_spec(BUILTINS["contract"], centre), workbook)
+    result = run_batch(job, BatchOutput(folder, pdf=pdf), jobs=1)
+    if result.failed:
+        raise InputError(result.failure_message())
+    return [folder / n for n in result.documents], [folder / n for n in result.pdfs]
 
 
 def render_annual(

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from docgen.catalog import load_centre
 from docgen.cli import cli
-from docgen.demo import ANNUAL_FOLDER, demo_inputs, render_annual
+from docgen.demo import ANNUAL_FOLDER, BATCH_FOLDER, demo_inputs, render_annual
 from docgen.errors import InputError, OutputError
 from docgen.pdf import convert_to_pdf
 
@@ -54,6 +54,8 @@ EXPECTED = {
 PARTNERS = 27
 """Partners in samples/joint-events.xlsx: one report each, and the events section."""
 ANNUAL = PARTNERS + 1
+FROM_WORKBOOK = 12
+"""Agreements in samples/agreements.xlsx, one contract each."""
 
 skip_without_libreoffice = pytest.mark.skipif(
     shutil.which("soffice") is None or shutil.which("pdftotext") is None,
@@ -74,15 +76,21 @@ def test_demo_renders_every_sample_and_agreement(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["demo", "--out", str(out)])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == f"Готово, файлов: {8 + ANNUAL} (папка {out}):"
+    assert lines[0] == f"Готово, файлов: {8 + ANNUAL + FROM_WORKBOOK} (папка {out}):"
     listed = [Path(line.strip()) for line in lines[1:]]
     assert [path.stem for path in listed[:8]] == list(EXPECTED)
     assert all(path.parent == out and path.suffix == ".docx" for path in listed[:8])
-    annual = out / ANNUAL_FOLDER
-    assert sorted(out.iterdir()) == sorted([*listed[:8], annual]), "nothing else is left"
-    assert sorted(annual.iterdir()) == sorted(listed[8:]), "the year's reports and section"
-    assert sum(path.stem.startswith("Отчёт ") for path in listed[8:]) == PARTNERS
-    assert listed[-1].name == "Мероприятия с социальными партнёрами 2025–2026.docx"
+    annual, batch = out / ANNUAL_FOLDER, out / BATCH_FOLDER
+    reports, contracts = listed[8 : 8 + ANNUAL], listed[8 + ANNUAL :]
+    assert sorted(out.iterdir()) == sorted([*listed[:8], annual, batch]), "nothing else is left"
+    assert sorted(annual.iterdir()) == sorted(reports), "the year's reports and section"
+    assert sum(path.stem.startswith("Отчёт ") for path in reports) == PARTNERS
+    assert reports[-1].name == "Мероприятия с социальными партнёрами 2025–2026.docx"
+    assert sorted(batch.iterdir()) == sorted(contracts), "one contract per workbook row"
+    assert len(contracts) == FROM_WORKBOOK
+    assert all(
+        path.stem.startswith(("Договор СП-2026-0", "Соглашение СП-2026-0")) for path in contracts
+    )
     assert len(demo_inputs()) == 8
 
 
@@ -136,7 +144,7 @@ def test_demo_pdf_has_the_expected_text(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     pdfs = sorted(tmp_path.glob("*.pdf"))
     assert sorted(path.stem for path in pdfs) == sorted(EXPECTED)
-    assert len(result.output.splitlines()) == 1 + 2 * (8 + ANNUAL)
+    assert len(result.output.splitlines()) == 1 + 2 * (8 + ANNUAL + FROM_WORKBOOK)
     annual = sorted((tmp_path / ANNUAL_FOLDER).glob("*.pdf"))
     assert len(annual) == ANNUAL
     school = _pdf_text(tmp_path / ANNUAL_FOLDER / "Отчёт МБОУ «СОШ № 5» 2025–2026.pdf")
