@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import click
@@ -31,6 +32,26 @@ class DocgenGroup(click.Group):
 @click.version_option(__version__, "--version", prog_name="docgen", message="%(prog)s %(version)s")
 def cli() -> None:
     """docgen — документы ЦВР из данных: договоры, положения, планы, отчёты."""
+
+
+centre_option = click.option(
+    "--centre",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Профиль Центра (YAML); по умолчанию — из настроек (docgen.toml, DOCGEN_CENTRE).",
+)
+"""The ``--centre`` option of every command that renders a built-in template."""
+
+pdf_option = click.option(
+    "--pdf", is_flag=True, help="Сделать ещё и PDF каждого документа (нужен LibreOffice)."
+)
+"""The ``--pdf`` option of every command that writes documents."""
+
+jobs_option = click.option(
+    "--jobs",
+    type=click.IntRange(min=0),
+    help="Сколько процессов: 0 — все ядра; по умолчанию из настроек (workers).",
+)
+"""The ``--jobs`` option of the commands that render many documents."""
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from docgen.cli.app import cli
+from docgen.cli.app import centre_option, cli, jobs_option, pdf_option
 from docgen.errors import InputError
 
 
@@ -33,17 +33,9 @@ from docgen.errors import InputError
     help="Шаблон имени файла, например «{{ agreement.number }} {{ partner.organisation.inn }}»; "
     "{{ row }} — строка таблицы, {{ index }} — номер документа по порядку.",
 )
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=0),
-    help="Сколько процессов: 0 — все ядра; по умолчанию из настроек (workers).",
-)
-@click.option("--pdf", is_flag=True, help="Сделать ещё и PDF каждого документа (LibreOffice).")
-@click.option(
-    "--centre",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Профиль Центра для встроенного шаблона; по умолчанию — из настроек.",
-)
+@jobs_option
+@pdf_option
+@centre_option
 def batch(
     template: str,
     workbook: Path,
@@ -100,17 +92,9 @@ def batch(
     help="Сложить отчёты партнёрам в архив .zip (раздел анализа — в папку рядом).",
 )
 @click.option("--year", help="Учебный год, например 2025–2026; по умолчанию — по датам таблицы.")
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=0),
-    help="Сколько процессов: 0 — все ядра; по умолчанию из настроек (workers).",
-)
-@click.option("--pdf", is_flag=True, help="Сделать ещё и PDF каждого документа (LibreOffice).")
-@click.option(
-    "--centre",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Профиль Центра; по умолчанию — из настроек.",
-)
+@jobs_option
+@pdf_option
+@centre_option
 def annual(
     workbook: Path,
     out_dir: Path | None,

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from docgen.cli.app import cli
+from docgen.cli.app import centre_option, cli, pdf_option
 from docgen.models import MODELS
 from docgen.sources import load_data, load_model
 
@@ -79,12 +79,8 @@ def check(template: Path, model_name: str | None) -> None:
     type=click.Choice(sorted(MODELS)),
     help="Проверить данные и шаблон по модели; без неё данные — просто словарь.",
 )
-@click.option("--pdf", is_flag=True, help="Сделать ещё и PDF рядом с .docx (нужен LibreOffice).")
-@click.option(
-    "--centre",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Профиль Центра для встроенного шаблона; по умолчанию — из настроек.",
-)
+@pdf_option
+@centre_option
 def render(
     template: Path,
     data: Path,
@@ -153,12 +149,8 @@ def templates_command() -> None:
     type=click.Path(path_type=Path, file_okay=False),
     help="Папка для документов; по умолчанию — папка вывода из настроек, подпапка demo.",
 )
-@click.option("--pdf", is_flag=True, help="Сделать ещё и PDF (нужен LibreOffice).")
-@click.option(
-    "--centre",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Профиль Центра; по умолчанию — из настроек или пример samples/centre.yaml.",
-)
+@pdf_option
+@centre_option
 def demo(out_dir: Path | None, pdf: bool, centre: Path | None) -> None:
     """Собрать все встроенные документы из примеров (samples/ и contracts/)."""
     from docgen.catalog import load_centre

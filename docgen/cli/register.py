@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from docgen.cli.app import cli
+from docgen.cli.app import centre_option, cli, pdf_option
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -218,12 +218,8 @@ def register_terminate(ctx: click.Context, number: str, day: dt.datetime | None)
     type=click.Path(path_type=Path, file_okay=False),
     help="Папка; по умолчанию из настроек (output).",
 )
-@click.option("--pdf", is_flag=True, help="Сделать и PDF (нужен LibreOffice).")
-@click.option(
-    "--centre",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Профиль Центра; по умолчанию из настроек (centre).",
-)
+@pdf_option
+@centre_option
 @click.pass_context
 def register_render(
     ctx: click.Context, number: str, output: Path | None, pdf: bool, centre: Path | None

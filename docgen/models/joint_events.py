@@ -213,7 +213,33 @@ def _by_date(event: JointEvent) -> dt.date:
     return event.date
 
 
-class PartnerYearReport(DocModel):
+class EventTotals:
+    """Totals computed from ``events``, shared by a partner's year and the whole year."""
+
+    events: list[JointEvent]
+
+    @property
+    def events_count(self) -> int:
+        """Return the number of joint events."""
+        return len(self.events)
+
+    @property
+    def participants_total(self) -> int:
+        """Return how many people took part in all the events together."""
+        return _people(self.events)
+
+    @property
+    def by_form(self) -> list[FormTotal]:
+        """Return the events by form, the most frequent first."""
+        return _by_form(self.events)
+
+    @property
+    def by_month(self) -> list[MonthTotal]:
+        """Return the events by month, in the order of the year."""
+        return _by_month(self.events)
+
+
+class PartnerYearReport(EventTotals, DocModel):
     """The year's joint work with one partner: the data of the report sent to the partner."""
 
     partner: Text = Field(
@@ -246,26 +272,6 @@ class PartnerYearReport(DocModel):
         return self
 
     @property
-    def events_count(self) -> int:
-        """Return the number of joint events."""
-        return len(self.events)
-
-    @property
-    def participants_total(self) -> int:
-        """Return how many people took part in all the events together."""
-        return _people(self.events)
-
-    @property
-    def by_form(self) -> list[FormTotal]:
-        """Return the events by form, the most frequent first."""
-        return _by_form(self.events)
-
-    @property
-    def by_month(self) -> list[MonthTotal]:
-        """Return the events by month, in the order of the year."""
-        return _by_month(self.events)
-
-    @property
     def first_date(self) -> dt.date:
         """Return the date of the first event."""
         return self.events[0].date
@@ -276,7 +282,7 @@ class PartnerYearReport(DocModel):
         return self.events[-1].date
 
 
-class JointEventsYear(DocModel):
+class JointEventsYear(EventTotals, DocModel):
     """All the year's joint events: the events section of the methodological analysis."""
 
     academic_year: AcademicYear = Field(title="Учебный год", description="«2025–2026».")
@@ -289,16 +295,6 @@ class JointEventsYear(DocModel):
         _in_year(self.events, self.academic_year)
         self.events = sorted(self.events, key=_by_date)
         return self
-
-    @property
-    def events_count(self) -> int:
-        """Return the number of joint events."""
-        return len(self.events)
-
-    @property
-    def participants_total(self) -> int:
-        """Return how many people took part in all the events together."""
-        return _people(self.events)
 
     @property
     def partners(self) -> list[PartnerYearReport]:
@@ -317,16 +313,6 @@ class JointEventsYear(DocModel):
             PartnerTotal(report.partner, report.events_count, report.participants_total)
             for report in self.partners
         ]
-
-    @property
-    def by_form(self) -> list[FormTotal]:
-        """Return the events by form, the most frequent first."""
-        return _by_form(self.events)
-
-    @property
-    def by_month(self) -> list[MonthTotal]:
-        """Return the events by month, in the order of the year."""
-        return _by_month(self.events)
 
     @property
     def months(self) -> list[MonthEvents]:
