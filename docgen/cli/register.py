@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -13,6 +14,8 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from docgen.register import Register
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 _REGISTER_DAY = click.DateTime(formats=["%d.%m.%Y", "%Y-%m-%d"])
 _PATTERN_OPTION = click.option(
@@ -174,15 +177,14 @@ def register_new(
     )
 
 
+def _date_option(help_text: str) -> Callable[[F], F]:
+    """Return the ``--date ДД.ММ.ГГГГ`` option of sign and terminate."""
+    return click.option("--date", "day", type=_REGISTER_DAY, metavar="ДД.ММ.ГГГГ", help=help_text)
+
+
 @register_group.command("sign")
 @click.argument("number")
-@click.option(
-    "--date",
-    "day",
-    type=_REGISTER_DAY,
-    metavar="ДД.ММ.ГГГГ",
-    help="Дата подписания; по умолчанию сегодня.",
-)
+@_date_option("Дата подписания; по умолчанию сегодня.")
 @click.pass_context
 def register_sign(ctx: click.Context, number: str, day: dt.datetime | None) -> None:
     """Отметить договор подписанным."""
@@ -194,13 +196,7 @@ def register_sign(ctx: click.Context, number: str, day: dt.datetime | None) -> N
 
 @register_group.command("terminate")
 @click.argument("number")
-@click.option(
-    "--date",
-    "day",
-    type=_REGISTER_DAY,
-    metavar="ДД.ММ.ГГГГ",
-    help="С какого дня; по умолчанию сегодня.",
-)
+@_date_option("С какого дня; по умолчанию сегодня.")
 @click.pass_context
 def register_terminate(ctx: click.Context, number: str, day: dt.datetime | None) -> None:
     """Отметить договор расторгнутым."""
