@@ -3,30 +3,59 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from docgen.cli.app import centre_option, cli, jobs_option, pdf_option
 from docgen.errors import InputError
 
+if TYPE_CHECKING:
+    from docgen.engine.batch import BatchOutput
+
+R = TypeVar("R")
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _output_options(zip_help: str) -> Callable[[F], F]:
+    """Return the ``-o DIR`` and ``--zip FILE`` options of the commands that write many files."""
+    folder = click.option(
+        "-o",
+        "--output",
+        "out_dir",
+        type=click.Path(path_type=Path, file_okay=False),
+        help="Папка для документов и таблицы ошибки.xlsx; с --zip — по умолчанию папка архива.",
+    )
+    archive = click.option(
+        "--zip", "archive", type=click.Path(path_type=Path, dir_okay=False), help=zip_help
+    )
+    return lambda command: folder(archive(command))
+
+
+def _output(out_dir: Path | None, archive: Path | None, workbook: Path, pdf: bool) -> BatchOutput:
+    """Return where the documents go: the folder, else the archive's (or workbook's) folder."""
+    from docgen.engine.batch import BatchOutput
+
+    if out_dir is None and archive is None:
+        raise click.UsageError("укажите папку (-o ПАПКА) или архив (--zip ФАЙЛ.zip)")
+    return BatchOutput(out_dir or (archive or workbook).parent, archive, pdf)
+
+
+def _with_progress(label: str, total: int, run: Callable[[Callable[[int], None]], R]) -> R:
+    """Run ``run(progress)`` under a progress bar on stderr (hidden when it is not a terminal)."""
+    quiet = not sys.stderr.isatty()
+    with click.progressbar(length=total, label=label, file=sys.stderr, hidden=quiet) as bar:
+        return run(bar.update)
+
 
 @cli.command()
 @click.argument("template")
 @click.argument("workbook", type=click.Path(path_type=Path, dir_okay=False))
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Папка для документов и таблицы ошибки.xlsx; с --zip — по умолчанию папка архива.",
-)
-@click.option(
-    "--zip",
-    "archive",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Сложить документы в один архив .zip вместо отдельных файлов.",
-)
+@_output_options("Сложить документы в один архив .zip вместо отдельных файлов.")
 @click.option(
     "--name",
     "pattern",
@@ -56,8 +85,7 @@ def batch(
     from docgen.engine import batch as batches
     from docgen.settings import resolve_settings
 
-    if out_dir is None and archive is None:
-        raise click.UsageError("укажите папку (-o ПАПКА) или архив (--zip ФАЙЛ.zip)")
+    output = _output(out_dir, archive, workbook, pdf)
     settings = resolve_settings({"centre": centre, "workers": jobs})
     entry = find_builtin(template)
     if entry is None and not Path(template).exists() and "." not in Path(template).name:
@@ -67,10 +95,11 @@ def batch(
     else:
         spec = batches.user_spec(Path(template), pattern)
     job = batches.prepare_batch(spec, workbook)
-    output = batches.BatchOutput(out_dir or (archive or workbook).parent, archive, pdf)
-    label, quiet = "Документы", not sys.stderr.isatty()
-    with click.progressbar(length=len(job), label=label, file=sys.stderr, hidden=quiet) as bar:
-        result = batches.run_batch(job, output, jobs=settings.workers, progress=bar.update)
+    result = _with_progress(
+        "Документы",
+        len(job),
+        lambda progress: batches.run_batch(job, output, jobs=settings.workers, progress=progress),
+    )
     click.echo(batches.format_batch_result(result))
     if result.failed:
         raise InputError(result.failure_message())
@@ -78,19 +107,7 @@ def batch(
 
 @cli.command()
 @click.argument("workbook", type=click.Path(path_type=Path, dir_okay=False))
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Папка для отчётов, раздела анализа и таблицы ошибки.xlsx; с --zip — папка архива.",
-)
-@click.option(
-    "--zip",
-    "archive",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Сложить отчёты партнёрам в архив .zip (раздел анализа — в папку рядом).",
-)
+@_output_options("Сложить отчёты партнёрам в архив .zip (раздел анализа — в папку рядом).")
 @click.option("--year", help="Учебный год, например 2025–2026; по умолчанию — по датам таблицы.")
 @jobs_option
 @pdf_option
@@ -118,18 +135,17 @@ def annual(
         prepare_annual,
         run_annual,
     )
-    from docgen.engine.batch import BatchOutput
     from docgen.settings import resolve_settings
 
-    if out_dir is None and archive is None:
-        raise click.UsageError("укажите папку (-o ПАПКА) или архив (--zip ФАЙЛ.zip)")
+    output = _output(out_dir, archive, workbook, pdf)
     settings = resolve_settings({"centre": centre, "workers": jobs})
     templates = AnnualTemplates(BUILTINS["partner-report"], BUILTINS["events-section"])
     job = prepare_annual(workbook, load_centre(settings.centre), templates, year)
-    output = BatchOutput(out_dir or (archive or workbook).parent, archive, pdf)
-    quiet = not sys.stderr.isatty()
-    with click.progressbar(length=len(job), label="Отчёты", file=sys.stderr, hidden=quiet) as bar:
-        result = run_annual(job, output, jobs=settings.workers, progress=bar.update)
+    result = _with_progress(
+        "Отчёты",
+        len(job),
+        lambda progress: run_annual(job, output, jobs=settings.workers, progress=progress),
+    )
     click.echo(format_annual_result(result))
     if result.failed:
         raise InputError(result.failure_message())
