@@ -92,7 +92,7 @@ def finalize(value: Any) -> Any:
     """Refuse ``None``; clean and tie «№» in the text of every value a template prints."""
     if isinstance(value, str):
         cleaned = tie_numero(clean_text(value))
-        if cleaned == value:
+        if cleaned is value:  # both steps return the very same object when nothing changes
             return value
         return Markup(cleaned) if isinstance(value, Markup) else cleaned
     if value is None:
