@@ -45,7 +45,8 @@ from docgen.engine.batch_worker import (
 )
 from docgen.engine.error_report import ERROR_REPORT_NAME, write_error_report
 from docgen.errors import InputError, OutputError
-from docgen.sources.workbook_messages import CellMessage, count_errors
+from docgen.sources.problems import count_errors
+from docgen.sources.workbook_messages import CellMessage
 from docgen.sources.workbook_read import WorkbookReading, read_workbook, validate_record
 from docgen.sources.workbook_records import RawRecord
 

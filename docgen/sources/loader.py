@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from docgen.errors import InputError
 from docgen.sources.files import YAML_SUFFIXES, load_data, read_text
-from docgen.sources.problems import Loc, Problem, problems_from
+from docgen.sources.problems import Loc, Problem, count_errors, problems_from
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -51,21 +51,13 @@ def format_problems(
 ) -> str:
     """Return one message listing every problem, each with its key path and line."""
     count = len(problems)
-    header = f"{source}: {_count_errors(count)} в данных"
+    header = f"{source}: {count_errors(count)} в данных"
     rows = []
     for problem in problems:
         line = _line_of(problem.loc, lines or {})
         prefix = f"строка {line}: " if line else ""
         rows.append(f"  - {prefix}{problem.describe()}")
     return "\n".join([header + ":", *rows])
-
-
-def _count_errors(count: int) -> str:
-    if count % 10 == 1 and count % 100 != 11:
-        return f"{count} ошибка"
-    if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14):
-        return f"{count} ошибки"
-    return f"{count} ошибок"
 
 
 def _line_of(loc: Loc, lines: dict[Loc, int]) -> int | None:

@@ -37,6 +37,13 @@ class Problem:
         return f"{where}: {self.message}"
 
 
+def count_errors(count: int) -> str:
+    """Return «1 ошибка», «3 ошибки», «5 ошибок»."""
+    from docgen.language import count_with_noun  # loads the analyser only when reporting
+
+    return count_with_noun(count, "ошибка")
+
+
 def format_path(loc: Sequence[int | str]) -> str:
     """Join a location into ``a.b[0].c``."""
     text = ""

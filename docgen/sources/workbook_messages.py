@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from docgen.sources.problems import Loc
+from docgen.sources.problems import Loc, count_errors
 from docgen.sources.workbook_values import plain_text
 
 _SHOWN_LIMIT = 60
@@ -67,15 +67,6 @@ class CellRef(NamedTuple):
     def message(self, text: str, loc: Loc = ()) -> CellMessage:
         """Return a message about this cell."""
         return CellMessage(self.sheet, text, self.row, self.column, self.header, self.value, loc)
-
-
-def count_errors(count: int) -> str:
-    """Return «1 ошибка», «3 ошибки», «5 ошибок»."""
-    if count % 10 == 1 and count % 100 != 11:
-        return f"{count} ошибка"
-    if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14):
-        return f"{count} ошибки"
-    return f"{count} ошибок"
 
 
 def format_messages(source: str, messages: Sequence[CellMessage]) -> str:
