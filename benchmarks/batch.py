@@ -44,8 +44,8 @@ from docgen.engine.naming import NamePattern, UniqueNames
 from docgen.language.filters import FILTERS
 from docgen.models import Agreement, Centre
 from docgen.models.requisites import inn_check_digits, ogrn_check_digit
-from docgen.sources.workbook_read import validate_record
-from docgen.sources.workbook_write import input_workbook
+from docgen.sources.workbook.read import validate_record
+from docgen.sources.workbook.write import input_workbook
 
 REPO = Path(__file__).resolve().parents[1]
 CENTRE = REPO / "samples" / "centre.yaml"

@@ -15,8 +15,8 @@ import openpyxl
 
 from docgen.models import Partner
 from docgen.models.requisites import inn_check_digits, ogrn_check_digit
-from docgen.sources.workbook_read import read_workbook
-from docgen.sources.workbook_write import input_workbook
+from docgen.sources.workbook.read import read_workbook
+from docgen.sources.workbook.write import input_workbook
 
 SHEET = "Партнёры"
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from docgen.models import Agreement
 from docgen.models.requisites import inn_check_digits, ogrn_check_digit
-from docgen.sources.workbook_write import input_workbook
+from docgen.sources.workbook.write import input_workbook
 
 PATH = Path(__file__).resolve().parent / "agreements.xlsx"
 FIXED_TIME = (2026, 9, 1, 0, 0, 0)

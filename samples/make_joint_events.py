@@ -24,7 +24,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from docgen.models import JointEvent
-from docgen.sources.workbook_columns import layout_of
+from docgen.sources.workbook.columns import layout_of
 
 SEED = 2025
 YEAR = "2025–2026"

@@ -107,13 +107,13 @@ def inflect(names: tuple[str, ...], kind: str | None, gender: str | None, as_jso
 )
 def sheet(source: str, output: Path) -> None:
     """Сделать таблицу Excel для заполнения: по модели (agreement, partner…) или шаблону .docx."""
-    from docgen.sources.workbook_write import write_input_workbook
+    from docgen.sources.workbook.write import write_input_workbook
 
     if source in MODELS:
         write_input_workbook(MODELS[source], output)
     elif source.lower().endswith(".docx"):
         from docgen.engine import compile_template
-        from docgen.sources.workbook_template import Variable, template_model
+        from docgen.sources.workbook.template import Variable, template_model
 
         usages = compile_template(Path(source)).fields()
         variables = [Variable(usage.path, usage.place.text) for usage in usages]

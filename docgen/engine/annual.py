@@ -34,7 +34,7 @@ from docgen.engine.batch import (
     prepare_batch,
     run_batch,
 )
-from docgen.engine.batch_spec import Builtin, builtin_spec
+from docgen.engine.batch.spec import Builtin, builtin_spec
 from docgen.engine.naming import NamePattern, path_inside, safe_stem
 from docgen.engine.output import write_atomically
 from docgen.engine.properties import DocumentProperties
@@ -50,8 +50,8 @@ from docgen.models.joint_events import (
     partner_key,
     partner_order,
 )
-from docgen.sources.workbook_read import validate_record
-from docgen.sources.workbook_records import RawRecord
+from docgen.sources.workbook.read import validate_record
+from docgen.sources.workbook.records import RawRecord
 
 _DATE: TypeAdapter[Any] = TypeAdapter(Date)
 _YEAR: TypeAdapter[str] = TypeAdapter(AcademicYear)

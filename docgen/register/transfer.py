@@ -129,7 +129,7 @@ def _load_all(files: list[Path]) -> list[tuple[Path, Agreement | Partner]]:
 def _load_one(path: Path) -> list[Agreement] | list[Partner]:
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         # A partner workbook: one partner a row, with the columns of the Partner model.
-        from docgen.sources.workbook_read import load_workbook_models
+        from docgen.sources.workbook.read import load_workbook_models
 
         return load_workbook_models(path, Partner)[0]
     keys = set(load_data(path))

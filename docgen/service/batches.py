@@ -14,7 +14,7 @@ from fastapi.responses import Response
 from starlette.datastructures import UploadFile as StarletteUpload
 
 from docgen.engine.batch import builtin_spec, prepare_batch, user_spec
-from docgen.engine.error_report import ERROR_REPORT_NAME
+from docgen.engine.batch.error_report import ERROR_REPORT_NAME
 from docgen.errors import InputError, UserError
 from docgen.service import batch_jobs
 from docgen.service.app import Service, ServiceDep

@@ -207,8 +207,8 @@ def api_file(service: ServiceDep, template_id: str) -> Response:
 @router.get("/api/templates/{template_id}/workbook", tags=["шаблоны"], summary="Таблица для данных")
 def api_workbook(service: ServiceDep, template_id: str) -> Response:
     """Return an empty Excel workbook with the columns the template's data needs."""
-    from docgen.engine.batch_spec import user_template_model
-    from docgen.sources.workbook_write import input_workbook
+    from docgen.engine.batch.spec import user_template_model
+    from docgen.sources.workbook.write import input_workbook
 
     choice = find_template(service, template_id)
     model = choice.builtin.model if choice.builtin else user_template_model(choice.compile())

@@ -15,28 +15,28 @@ from docgen.sources.loader import data_files, format_problems, load_model, valid
 from docgen.sources.problems import Problem
 
 if TYPE_CHECKING:
-    from docgen.sources.workbook_messages import CellMessage
-    from docgen.sources.workbook_read import (
+    from docgen.sources.workbook.messages import CellMessage
+    from docgen.sources.workbook.read import (
         WorkbookReading,
         WorkbookRecord,
         load_workbook_models,
         read_workbook,
         validate_record,
     )
-    from docgen.sources.workbook_template import Variable, template_model
-    from docgen.sources.workbook_write import input_workbook, write_input_workbook
+    from docgen.sources.workbook.template import Variable, template_model
+    from docgen.sources.workbook.write import input_workbook, write_input_workbook
 
 _LAZY = {
-    "CellMessage": "docgen.sources.workbook_messages",
-    "WorkbookReading": "docgen.sources.workbook_read",
-    "WorkbookRecord": "docgen.sources.workbook_read",
-    "load_workbook_models": "docgen.sources.workbook_read",
-    "read_workbook": "docgen.sources.workbook_read",
-    "validate_record": "docgen.sources.workbook_read",
-    "Variable": "docgen.sources.workbook_template",
-    "template_model": "docgen.sources.workbook_template",
-    "input_workbook": "docgen.sources.workbook_write",
-    "write_input_workbook": "docgen.sources.workbook_write",
+    "CellMessage": "docgen.sources.workbook.messages",
+    "WorkbookReading": "docgen.sources.workbook.read",
+    "WorkbookRecord": "docgen.sources.workbook.read",
+    "load_workbook_models": "docgen.sources.workbook.read",
+    "read_workbook": "docgen.sources.workbook.read",
+    "validate_record": "docgen.sources.workbook.read",
+    "Variable": "docgen.sources.workbook.template",
+    "template_model": "docgen.sources.workbook.template",
+    "input_workbook": "docgen.sources.workbook.write",
+    "write_input_workbook": "docgen.sources.workbook.write",
 }
 
 

@@ -19,12 +19,12 @@ from docx import Document
 from docgen.catalog import BUILTINS, load_centre
 from docgen.cli import cli
 from docgen.engine.annual import AnnualTemplates, choose_year, prepare_annual
-from docgen.engine.error_report import ERROR_REPORT_NAME
+from docgen.engine.batch.error_report import ERROR_REPORT_NAME
 from docgen.errors import InputError
 from docgen.models import JointEvent, PartnerYearReport
 from docgen.models.joint_events import partner_key
-from docgen.sources.workbook_examples import PARTNER
-from docgen.sources.workbook_read import read_workbook
+from docgen.sources.workbook.examples import PARTNER
+from docgen.sources.workbook.read import read_workbook
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "samples" / "joint-events.xlsx"

@@ -16,7 +16,7 @@ from click.testing import CliRunner, Result
 from docx import Document
 
 from docgen.cli import cli
-from docgen.engine.error_report import ERROR_REPORT_NAME, HEADERS
+from docgen.engine.batch.error_report import ERROR_REPORT_NAME, HEADERS
 from docgen.models.requisites import inn_check_digits, ogrn_check_digit
 
 REPO = Path(__file__).resolve().parents[2]

@@ -26,11 +26,11 @@ from docgen.engine.batch import (
     user_spec,
     worker_count,
 )
-from docgen.engine.error_report import ERROR_REPORT_NAME, error_workbook
+from docgen.engine.batch.error_report import ERROR_REPORT_NAME, error_workbook
 from docgen.errors import OutputError
 from docgen.models.base import DocModel, Text
-from docgen.sources.workbook_messages import CellMessage
-from docgen.sources.workbook_records import RawRecord
+from docgen.sources.workbook.messages import CellMessage
+from docgen.sources.workbook.records import RawRecord
 
 
 class Pupil(DocModel):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from docgen.models import MODELS, Agreement, Centre, Partner
-from docgen.sources.workbook_columns import Kind, layout_of
-from docgen.sources.workbook_headers import display_headers, normalise, word_bag
-from docgen.sources.workbook_layout import RECORD, column_at, list_index, record_index
+from docgen.sources.workbook.columns import Kind, layout_of
+from docgen.sources.workbook.headers import display_headers, normalise, word_bag
+from docgen.sources.workbook.layout import RECORD, column_at, list_index, record_index
 
 
 def headers(model: type) -> dict[str, str]:

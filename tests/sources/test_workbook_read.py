@@ -13,7 +13,7 @@ from pydantic import Field
 from docgen.errors import InputError
 from docgen.models import Agreement, DocModel, Partner
 from docgen.models.requisites import inn_check_digits, ogrn_check_digit
-from docgen.sources.workbook_read import load_workbook_models, read_workbook
+from docgen.sources.workbook.read import load_workbook_models, read_workbook
 
 
 def make_workbook(
@@ -390,7 +390,7 @@ def test_a_missing_file_and_a_non_xlsx_file_are_input_errors(tmp_path: Path) -> 
 
 def test_the_workbook_api_is_exported_by_the_sources_package() -> None:
     import docgen.sources as sources
-    from docgen.sources import workbook_read
+    from docgen.sources.workbook import read as workbook_read
 
     assert sources.read_workbook is workbook_read.read_workbook
     assert sources.load_workbook_models is workbook_read.load_workbook_models

@@ -10,9 +10,9 @@ import pytest
 from pydantic import Field
 
 from docgen.models.base import DocModel, Text
-from docgen.sources import workbook_grid
-from docgen.sources.workbook_grid import WorkbookFile
-from docgen.sources.workbook_read import read_workbook
+from docgen.sources.workbook import grid as workbook_grid
+from docgen.sources.workbook.grid import WorkbookFile
+from docgen.sources.workbook.read import read_workbook
 
 
 class Lesson(DocModel):

@@ -9,9 +9,9 @@ import openpyxl
 from click.testing import CliRunner
 
 from docgen.cli import cli
-from docgen.sources.workbook_read import load_workbook_models
-from docgen.sources.workbook_template import Variable, template_model, template_variables
-from docgen.sources.workbook_write import write_input_workbook
+from docgen.sources.workbook.read import load_workbook_models
+from docgen.sources.workbook.template import Variable, template_model, template_variables
+from docgen.sources.workbook.write import write_input_workbook
 
 VARIABLES = [
     Variable(("number",), "Договор № {{ number }}"),

@@ -9,8 +9,8 @@ import pytest
 
 from docgen.models import Agreement, Centre
 from docgen.models.requisites import inn_check_digits
-from docgen.sources.workbook_columns import Column, layout_of
-from docgen.sources.workbook_values import MISSING, read_cell
+from docgen.sources.workbook.columns import Column, layout_of
+from docgen.sources.workbook.values import MISSING, read_cell
 
 
 def column(model: type, dotted: str) -> Column:

@@ -13,9 +13,9 @@ from openpyxl.utils.cell import get_column_letter
 from docgen.cli import cli
 from docgen.errors import OutputError
 from docgen.models import MODELS, Agreement, Partner
-from docgen.sources.workbook_examples import example_of
-from docgen.sources.workbook_read import load_workbook_models, read_workbook
-from docgen.sources.workbook_write import LISTS_SHEET, write_input_workbook
+from docgen.sources.workbook.examples import example_of
+from docgen.sources.workbook.read import load_workbook_models, read_workbook
+from docgen.sources.workbook.write import LISTS_SHEET, write_input_workbook
 
 
 def header_cells(sheet: openpyxl.worksheet.worksheet.Worksheet) -> dict[str, str]:

@@ -17,8 +17,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 
 from docgen.engine.output import write_atomically
-from docgen.sources.workbook_messages import CellMessage
-from docgen.sources.workbook_values import plain_text
+from docgen.sources.workbook.messages import CellMessage
+from docgen.sources.workbook.values import plain_text
 
 ERROR_REPORT_NAME = "ошибки.xlsx"
 """The error workbook's name, beside the batch's output."""

@@ -26,7 +26,7 @@ from openpyxl.utils.cell import range_boundaries
 from openpyxl.utils.exceptions import InvalidFileException
 
 from docgen.errors import InputError
-from docgen.sources.workbook_values import is_blank
+from docgen.sources.workbook.values import is_blank
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"

@@ -23,8 +23,8 @@ from docgen.engine.report import format_unknown
 from docgen.engine.template import CompiledTemplate
 from docgen.errors import TemplateError
 from docgen.models import Centre
-from docgen.sources.workbook_columns import WORKBOOK_KEY
-from docgen.sources.workbook_template import Variable, template_model
+from docgen.sources.workbook.columns import WORKBOOK_KEY
+from docgen.sources.workbook.template import Variable, template_model
 
 ContextBuilder = Callable[[Sequence[BaseModel]], Mapping[str, Any]]
 """Make a document's context from its validated records (one, or a whole group)."""

@@ -33,7 +33,7 @@ from docgen.models import (
     Person,
 )
 from docgen.models import requisites as rq
-from docgen.sources.workbook_headers import display_headers, lower_first
+from docgen.sources.workbook.headers import display_headers, lower_first
 
 Path = tuple[str, ...]
 

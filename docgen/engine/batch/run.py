@@ -31,9 +31,10 @@ from typing import Protocol
 
 from pydantic import BaseModel
 
-from docgen.engine.batch_output import BatchOutput, DocumentSink
-from docgen.engine.batch_spec import BatchSpec, builtin_spec, user_spec
-from docgen.engine.batch_worker import (
+from docgen.engine.batch.error_report import ERROR_REPORT_NAME, write_error_report
+from docgen.engine.batch.output import BatchOutput, DocumentSink
+from docgen.engine.batch.spec import BatchSpec, builtin_spec, user_spec
+from docgen.engine.batch.worker import (
     DocumentRenderer,
     Failed,
     Invalid,
@@ -43,12 +44,11 @@ from docgen.engine.batch_worker import (
     render_in_worker,
     start_worker,
 )
-from docgen.engine.error_report import ERROR_REPORT_NAME, write_error_report
 from docgen.errors import InputError, OutputError
 from docgen.sources.problems import count_errors
-from docgen.sources.workbook_messages import CellMessage
-from docgen.sources.workbook_read import WorkbookReading, read_workbook, validate_record
-from docgen.sources.workbook_records import RawRecord
+from docgen.sources.workbook.messages import CellMessage
+from docgen.sources.workbook.read import WorkbookReading, read_workbook, validate_record
+from docgen.sources.workbook.records import RawRecord
 
 __all__ = [
     "BatchJob",
@@ -325,7 +325,7 @@ def pool_context() -> BaseContext:
     """
     if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["docgen.engine.batch_worker"])
+        context.set_forkserver_preload(["docgen.engine.batch.worker"])
         return context
     return multiprocessing.get_context("spawn")
 

@@ -1,6 +1,6 @@
 """Make a record from its rows: nested data for the model and where each value was.
 
-Which rows make a record is decided while the workbook is read (``workbook_index``): one row
+Which rows make a record is decided while the workbook is read (``workbook.index``): one row
 of the records' sheet, or several sharing its key, and the rows of the lists' sheets that name
 that key. Nothing is validated here: each record keeps, for every value, the cell it came
 from, so that the model's complaints can be traced back to sheet, row and column.
@@ -14,11 +14,11 @@ from typing import Any
 from openpyxl.utils.cell import get_column_letter
 
 from docgen.sources.problems import Loc
-from docgen.sources.workbook_columns import Column, Kind, Layout, Path
-from docgen.sources.workbook_index import Found, StoredRow, cell_ref, key_of
-from docgen.sources.workbook_layout import RECORD, SheetMap, WorkbookPlan, column_at
-from docgen.sources.workbook_messages import CellMessage, CellRef
-from docgen.sources.workbook_values import MISSING, plain_text, read_cell, same_value
+from docgen.sources.workbook.columns import Column, Kind, Layout, Path
+from docgen.sources.workbook.index import Found, StoredRow, cell_ref, key_of
+from docgen.sources.workbook.layout import RECORD, SheetMap, WorkbookPlan, column_at
+from docgen.sources.workbook.messages import CellMessage, CellRef
+from docgen.sources.workbook.values import MISSING, plain_text, read_cell, same_value
 
 _PERSON_EXTRAS = frozenset({"gender", "forms"})
 

@@ -39,9 +39,9 @@ from docgen.models import (
     Signer,
 )
 from docgen.models.base import russian_date
-from docgen.sources.workbook_columns import Column, Kind, Layout, ListGroup, layout_of
-from docgen.sources.workbook_examples import example_of
-from docgen.sources.workbook_layout import sheet_title
+from docgen.sources.workbook.columns import Column, Kind, Layout, ListGroup, layout_of
+from docgen.sources.workbook.examples import example_of
+from docgen.sources.workbook.layout import sheet_title
 
 SHEET_TITLES: dict[type[BaseModel], str] = {
     Agreement: "Договоры",

@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, Field, create_model
 
 from docgen.models.base import DocModel, OptionalText
-from docgen.sources.workbook_columns import WORKBOOK_KEY
+from docgen.sources.workbook.columns import WORKBOOK_KEY
 
 ITEM = "[]"
 """A path segment meaning «each element of the list» (as the engine writes it)."""

@@ -13,10 +13,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from docgen.engine.batch_spec import BatchSpec
+from docgen.engine.batch.spec import BatchSpec
 from docgen.engine.properties import DocumentProperties
 from docgen.errors import UserError
-from docgen.sources.workbook_messages import CellMessage
+from docgen.sources.workbook.messages import CellMessage
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,12 @@ from pydantic import BaseModel, ValidationError
 from docgen.errors import InputError
 from docgen.models import MODELS
 from docgen.sources.problems import Loc, Problem, problems_from
-from docgen.sources.workbook_columns import Layout, ListGroup, layout_of
-from docgen.sources.workbook_grid import WorkbookFile
-from docgen.sources.workbook_index import RowIndexer, RowStore
-from docgen.sources.workbook_layout import plan_workbook
-from docgen.sources.workbook_messages import CellMessage, format_messages
-from docgen.sources.workbook_records import Place, RawRecord, RecordBuilder
+from docgen.sources.workbook.columns import Layout, ListGroup, layout_of
+from docgen.sources.workbook.grid import WorkbookFile
+from docgen.sources.workbook.index import RowIndexer, RowStore
+from docgen.sources.workbook.layout import plan_workbook
+from docgen.sources.workbook.messages import CellMessage, format_messages
+from docgen.sources.workbook.records import Place, RawRecord, RecordBuilder
 
 M = TypeVar("M", bound=BaseModel)
 

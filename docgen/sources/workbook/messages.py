@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from docgen.sources.problems import Loc, count_errors
-from docgen.sources.workbook_values import plain_text
+from docgen.sources.workbook.values import plain_text
 
 _SHOWN_LIMIT = 60
 

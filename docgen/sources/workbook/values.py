@@ -18,7 +18,7 @@ from openpyxl.utils.datetime import from_excel
 
 from docgen.errors import RequisitesError
 from docgen.models import requisites as rq
-from docgen.sources.workbook_columns import Column, Kind
+from docgen.sources.workbook.columns import Column, Kind
 
 MISSING: Any = type("Missing", (), {"__repr__": lambda self: "MISSING"})()
 """What an empty cell reads as: the key is left out and the model's default applies."""

@@ -32,12 +32,12 @@ from typing import Any
 
 from openpyxl.utils.cell import get_column_letter
 
-from docgen.sources.workbook_columns import Layout
-from docgen.sources.workbook_grid import WorkbookFile
-from docgen.sources.workbook_headers import Target
-from docgen.sources.workbook_layout import RECORD, SheetMap, WorkbookPlan
-from docgen.sources.workbook_messages import CellMessage, CellRef
-from docgen.sources.workbook_values import is_blank, plain_text
+from docgen.sources.workbook.columns import Layout
+from docgen.sources.workbook.grid import WorkbookFile
+from docgen.sources.workbook.headers import Target
+from docgen.sources.workbook.layout import RECORD, SheetMap, WorkbookPlan
+from docgen.sources.workbook.messages import CellMessage, CellRef
+from docgen.sources.workbook.values import is_blank, plain_text
 
 _IN_MEMORY = 1 << 20
 """Rows kept in memory up to this many bytes (a few hundred rows), then in a file."""

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from openpyxl.utils.cell import get_column_letter
 
-from docgen.sources.workbook_columns import Column, Kind, Layout, ListGroup, layout_of
-from docgen.sources.workbook_grid import HEAD_ROWS, Sheet, Span
-from docgen.sources.workbook_headers import (
+from docgen.sources.workbook.columns import Column, Kind, Layout, ListGroup, layout_of
+from docgen.sources.workbook.grid import HEAD_ROWS, Sheet, Span
+from docgen.sources.workbook.headers import (
     HeaderIndex,
     Match,
     Target,
@@ -24,8 +24,8 @@ from docgen.sources.workbook_headers import (
     join_titles,
     normalise,
 )
-from docgen.sources.workbook_messages import CellMessage
-from docgen.sources.workbook_values import is_blank, plain_text
+from docgen.sources.workbook.messages import CellMessage
+from docgen.sources.workbook.values import is_blank, plain_text
 
 RECORD = -1
 """The list index of a record's own columns in a ``Target``."""
