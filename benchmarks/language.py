@@ -17,9 +17,7 @@ from docgen.language import clear_caches, inflect_name, inflect_phrase, organisa
 from docgen.language.declension import decline_person
 from docgen.language.morph import CASES, analyzer
 
-DATASET = (
-    Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "ru-inflection-cases.json"
-)
+DATASET = Path(__file__).resolve().parents[1] / "tests" / "data" / "ru-inflection-cases.json"
 ROUNDS = 20
 
 

@@ -1,4 +1,4 @@
-"""Shared fixtures: paths to the repository, its samples and the shared reference data."""
+"""Shared fixtures: paths to the repository, its samples."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
 
 
 @pytest.fixture

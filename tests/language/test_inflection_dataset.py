@@ -1,4 +1,4 @@
-"""Run every case of the shared labelled inflection data set and report every miss."""
+"""Run every case of the labelled inflection data set and report every miss."""
 
 from __future__ import annotations
 
@@ -10,16 +10,14 @@ import pytest
 
 from docgen.language import inflect_name, inflect_phrase, organisation_gender
 
-DATASET = (
-    Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "ru-inflection-cases.json"
-)
+DATASET = Path(__file__).resolve().parents[1] / "data" / "ru-inflection-cases.json"
 CASES = ("genitive", "dative", "instrumental")
 HEAD_GENDERS = {"masc": "m", "femn": "f", "neut": "n"}
 
 
 @pytest.fixture(scope="module")
 def dataset() -> dict[str, Any]:
-    """Return the labelled data set, read from the shared folder beside the repository."""
+    """Return the labelled data set, kept in the repository's tests/data."""
     data: dict[str, Any] = json.loads(DATASET.read_text(encoding="utf-8"))
     return data
 
