@@ -29,10 +29,11 @@ from docgen.engine import CompiledTemplate, UnknownName, check_template, compile
 from docgen.engine.jinja_env import environment
 from docgen.errors import InputError, TemplateError
 from docgen.models import MODELS, Centre
+from docgen.resources import bundled
 from docgen.sources import load_model
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
-"""Where the built-in .docx templates are (``templates/`` beside the package)."""
+TEMPLATES_DIR = bundled("templates")
+"""Where the built-in .docx templates are: in the installed package, or the checkout's."""
 
 _UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 

@@ -20,11 +20,11 @@ from docgen.engine.batch import BatchOutput, builtin_spec, prepare_batch, run_ba
 from docgen.errors import InputError, OutputError
 from docgen.models import Centre
 from docgen.pdf import convert_to_pdf
+from docgen.resources import bundled
 from docgen.sources import load_model
 
-REPO = Path(__file__).resolve().parents[1]
-SAMPLES = REPO / "samples"
-CONTRACTS = REPO / "contracts"
+SAMPLES = bundled("samples")
+CONTRACTS = bundled("contracts")
 SAMPLE_CENTRE = SAMPLES / "centre.yaml"
 """The sample centre profile the demo uses when the settings name none."""
 SAMPLE_INPUTS = {
@@ -60,7 +60,7 @@ def demo_inputs(samples: Path = SAMPLES, contracts: Path = CONTRACTS) -> list[De
     if missing or not agreements:
         raise InputError(
             f"нет примеров для демонстрации ({', '.join(missing) or contracts / '*.yaml'}): "
-            "docgen demo работает в папке с исходным кодом docgen (samples/, contracts/)"
+            "установка docgen неполна, переустановите пакет"
         )
     return inputs
 
@@ -107,10 +107,7 @@ def render_annual(
 ) -> tuple[list[Path], list[Path]]:
     """Make the year's partner reports and the events section; return the .docx and the PDFs."""
     if not workbook.is_file():
-        raise InputError(
-            f"нет таблицы мероприятий для демонстрации ({workbook}): docgen demo работает в "
-            "папке с исходным кодом docgen (samples/)"
-        )
+        raise InputError(f"нет таблицы мероприятий для демонстрации ({workbook})")
     templates = AnnualTemplates(BUILTINS["partner-report"], BUILTINS["events-section"])
     job = prepare_annual(workbook, centre, templates)
     result = run_annual(job, BatchOutput(folder, pdf=pdf), jobs=1)

@@ -159,6 +159,12 @@ def demo(out_dir: Path | None, pdf: bool, centre: Path | None) -> None:
 
     settings = resolve_settings({"centre": centre})
     folder = out_dir if out_dir is not None else settings.output / "demo"
+    if settings.centre is None:
+        click.echo(
+            "Профиль Центра не задан (--centre, DOCGEN_CENTRE или docgen.toml): "
+            "взят пример, поставляемый с docgen.",
+            err=True,
+        )
     paths = render_demo(folder, load_centre(settings.centre or SAMPLE_CENTRE), pdf=pdf)
     click.echo(f"Готово, файлов: {len(paths)} (папка {folder}):")
     for path in paths:
