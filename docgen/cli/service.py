@@ -19,10 +19,42 @@ from docgen.cli.app import cli
     help="Папка данных сервиса (загрузки, документы); по умолчанию рядом с реестром.",
 )
 @click.option(
-    "--password", envvar="DOCGEN_PASSWORD", help="Пароль доступа (HTTP Basic или Bearer)."
+    "--password-file",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="Файл с паролем доступа (первая строка). Или переменная DOCGEN_PASSWORD.",
 )
-def serve(host: str, port: int, db: str | None, data: Path | None, password: str | None) -> None:
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="ИМЯ",
+    help="Имя, по которому к сервису обращаются (docgen.school.local); можно несколько раз. "
+    "Или DOCGEN_ALLOWED_HOSTS через запятую.",
+)
+@click.option(
+    "--open-network",
+    is_flag=True,
+    help="Разрешить сетевой адрес без пароля (только в закрытой сети, осознанно).",
+)
+def serve(
+    host: str,
+    port: int,
+    db: str | None,
+    data: Path | None,
+    password_file: Path | None,
+    allow_hosts: tuple[str, ...],
+    open_network: bool,
+) -> None:
     """Запустить веб-сервис: страницы для сотрудников и JSON API (остановка — Ctrl+C)."""
     from docgen.service import run_service
 
-    run_service(host=host, port=port, db=db, data=data, password=password, announce=click.echo)
+    run_service(
+        host=host,
+        port=port,
+        db=db,
+        data=data,
+        password_file=password_file,
+        allowed_hosts=allow_hosts,
+        open_network=open_network,
+        announce=click.echo,
+    )

@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from docgen.models import Agreement
 from docgen.register import journal_entries, sign_agreement, terminate_agreement
@@ -55,6 +56,11 @@ def new_agreement_page(service: ServiceDep, request: Request, partner: str = "")
 async def new_agreement_post(service: ServiceDep, request: Request) -> Response:
     """Preview, add a row of activities, or create the agreement, as the button pressed says."""
     form = await posted(request)
+    return await run_in_threadpool(_agreement_action, service, request, form)
+
+
+def _agreement_action(service: Service, request: Request, form: dict[str, list[str]]) -> Response:
+    """Carry out the button pressed on the agreement form (in the thread pool)."""
     action = (form.get("action") or ["create"])[0]
     inn = (form.get(PARTNER_FIELD) or [""])[0].strip()
     terms = parse_form(Agreement, form, exclude=TERMS_EXCLUDE)
@@ -141,7 +147,9 @@ def agreement_page(
 async def agreement_document(service: ServiceDep, number: str, request: Request) -> Response:
     """Give the agreement as .docx or .pdf (recorded in the journal)."""
     chosen = (await posted(request)).get("format", ["docx"])[0]
-    return download_file(document_file(service, number, "pdf" if chosen == "pdf" else "docx"))
+    kind = "pdf" if chosen == "pdf" else "docx"
+    # Rendering and PDF conversion are slow: never on the event loop.
+    return download_file(await run_in_threadpool(document_file, service, number, kind))
 
 
 @router.post("/agreements/{number:path}/sign")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -24,7 +25,9 @@ from docgen.models import Centre
 from docgen.register import Register, open_register
 from docgen.register.rendering import CONTRACT_TEMPLATE
 from docgen.service.config import ServiceConfig
-from docgen.service.security import BodyTooLarge, Guard, csrf_guard
+from docgen.service.csrf import csrf_guard
+from docgen.service.security import BodyTooLarge, Guard
+from docgen.service.storage import QuotaExceeded, remove_expired_batches
 from docgen.sources.loader import InvalidData
 
 PAGES = Path(__file__).resolve().parent / "pages"
@@ -134,6 +137,7 @@ def create_app(config: ServiceConfig) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        remove_expired_batches(config)
         yield
         service.register.close()
 
@@ -145,6 +149,12 @@ def create_app(config: ServiceConfig) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.service = service
+    script = (PAGES / "app.js").read_bytes()
+
+    @app.get("/static/app.js", include_in_schema=False)
+    def page_script() -> Response:
+        return Response(script, media_type="text/javascript; charset=utf-8")
+
     for module in (partners, agreements, agreement_pages, registry, library, batches):
         app.include_router(module.router)
     _add_handlers(app)
@@ -152,8 +162,16 @@ def create_app(config: ServiceConfig) -> FastAPI:
         Guard,
         password=config.password,
         max_body=config.max_upload_bytes,
+        secret=config.secret,
+        allowed_hosts=config.allowed_hosts,
     )
     return app
+
+
+def hide_paths(message: str, data_dir: Path) -> str:
+    """Return ``message`` with paths inside the data folder shortened to their file names."""
+    root = re.escape(str(data_dir))
+    return re.sub(root + r"[^\s:;,«»\"'()]*", lambda m: Path(m.group()).name or "…", message)
 
 
 def _wants_json(request: Request) -> bool:
@@ -181,6 +199,8 @@ _HEADINGS = {
     403: "Запрос отклонён",
     404: "Не найдено",
     413: "Файл слишком большой",
+    429: "Слишком много попыток",
+    507: "Место закончилось",
     422: "Данные не приняты",
 }
 
@@ -198,7 +218,9 @@ def _add_handlers(app: FastAPI) -> None:
     @app.exception_handler(UserError)
     async def user_error(request: Request, exc: UserError) -> Response:
         status = 500 if isinstance(exc, OutputError) else 422
-        return error_response(request, status, str(exc), problems=_problems(exc))
+        status = 507 if isinstance(exc, QuotaExceeded) else status
+        message = hide_paths(str(exc), service_of(request).config.data_dir)
+        return error_response(request, status, message, problems=_problems(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

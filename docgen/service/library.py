@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, HTTPException, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as StarletteUpload
 
 from docgen.catalog import BUILTINS, BuiltinTemplate
@@ -27,6 +28,7 @@ from docgen.engine import (
 from docgen.errors import InputError, UserError
 from docgen.models import MODELS
 from docgen.service.app import Service, ServiceDep
+from docgen.service.storage import check_quota
 from docgen.service.uploads import DOCX, check_package, read_upload
 from docgen.service.views import download, redirect
 from docgen.sources.problems import field_at
@@ -97,7 +99,14 @@ async def store_template(service: Service, upload: StarletteUpload) -> TemplateC
     """Check an uploaded .docx (a real Word file whose tags compile) and keep it."""
     data = await read_upload(upload, service.config.max_upload_bytes)
     name = Path(upload.filename or "шаблон.docx").name
+    # Unpacking and compiling a stranger's template is slow work: never on the event loop.
+    return await run_in_threadpool(keep_template, service, data, name)
+
+
+def keep_template(service: Service, data: bytes, name: str) -> TemplateChoice:
+    """Check a template's bytes (a real Word file whose tags compile) and store them."""
     check_package(data, name, DOCX, service.config.max_unpacked_bytes)
+    check_quota(service.config, len(data))
     compile_template(data, name=f"«{name}»")
     template_id = hashlib.sha256(data).hexdigest()[:16]
     path = service.path("templates", f"{template_id}.docx")
@@ -184,6 +193,24 @@ async def api_upload(file: Annotated[UploadFile, File()], service: ServiceDep) -
     return {"id": choice.id, "name": choice.title, "fields": template_fields(choice)}
 
 
+@router.delete(
+    "/api/templates/{template_id}", status_code=204, tags=["шаблоны"], summary="Удалить шаблон"
+)
+def api_delete(service: ServiceDep, template_id: str) -> Response:
+    """Delete an uploaded template (built-in ones cannot be deleted)."""
+    delete_template(service, template_id)
+    return Response(status_code=204)
+
+
+def delete_template(service: Service, template_id: str) -> None:
+    """Delete an uploaded template and its description; refuse a built-in one."""
+    choice = find_template(service, template_id)
+    if choice.builtin is not None:
+        raise HTTPException(422, f"«{choice.title}» — встроенный шаблон, его удалить нельзя")
+    choice.path.unlink(missing_ok=True)
+    choice.path.with_suffix(".json").unlink(missing_ok=True)
+
+
 @router.get("/api/templates/{template_id}/fields", tags=["шаблоны"], summary="Поля шаблона")
 def api_fields(service: ServiceDep, template_id: str) -> list[dict[str, Any]]:
     """Return the names the template uses and where."""
@@ -251,6 +278,13 @@ async def upload_page(service: ServiceDep, request: Request) -> Response:
     except UserError as exc:
         return _list_page(request, service, str(exc), status=422)
     return redirect(f"/templates/{choice.id}")
+
+
+@router.post("/templates/{template_id}/delete", include_in_schema=False)
+def delete_page(service: ServiceDep, template_id: str) -> Response:
+    """Delete an uploaded template and go back to the list."""
+    delete_template(service, template_id)
+    return redirect("/templates")
 
 
 @router.get("/templates/{template_id}", include_in_schema=False)

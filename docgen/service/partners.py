@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, HTTPException, Request
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from docgen.errors import InputError
 from docgen.models import Partner
@@ -133,6 +134,11 @@ async def edit_partner_post(service: ServiceDep, inn: str, request: Request) -> 
 
 async def _save(request: Request, service: Service, inn: str | None) -> Response:
     values = parse_form(Partner, await posted(request))
+    return await run_in_threadpool(_store, request, service, values, inn)
+
+
+def _store(request: Request, service: Service, values: dict[str, Any], inn: str | None) -> Response:
+    """Store the card or show it again with its problems (in the thread pool)."""
     try:
         partner = store_partner(service, values, inn)
     except InvalidData as exc:

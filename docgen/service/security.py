@@ -1,9 +1,10 @@
-"""Guard the service: an optional password, request size, CSRF tokens, safe download names.
+"""Guard the service: allowed hosts, the optional password, body size, CSRF cookies, headers.
 
-Forms use a double-submit token: a random value in a cookie (SameSite=Strict) and the same
-value in a hidden field. The JSON API takes either that token in ``X-CSRF-Token`` or the
-custom header ``X-Docgen-Client`` — a page on another site cannot send a custom header
-without a CORS preflight, which this service never grants.
+Every answer carries a Content-Security-Policy that forbids inline script, plugins and
+framing, plus ``nosniff`` and ``Referrer-Policy: same-origin``. A request whose ``Host`` is not
+one the service answers to is refused, so a page on another site that rebinds its DNS name to
+this computer cannot reach the API. Wrong passwords are throttled per client address
+(``throttle.PasswordThrottle``); CSRF tokens are signed (``csrf.CsrfTokens``).
 """
 
 from __future__ import annotations
@@ -11,18 +12,19 @@ from __future__ import annotations
 import base64
 import binascii
 import hmac
+import ipaddress
 import re
-import secrets
 import unicodedata
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, Collection, MutableMapping
 from typing import Any
 from urllib.parse import quote
 
-from fastapi import HTTPException, Request
 from starlette.datastructures import Headers
 
 from docgen.catalog import safe_file_name
 from docgen.errors import TemplateError
+from docgen.service.csrf import CSRF_COOKIE, CsrfTokens, cookie_value, set_cookie_header
+from docgen.service.throttle import PasswordThrottle
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -30,13 +32,19 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
-CSRF_COOKIE = "docgen_csrf"
-CSRF_FIELD = "csrf_token"
-CSRF_HEADER = "x-csrf-token"
-CLIENT_HEADER = "x-docgen-client"
-SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _FORM_OVERHEAD = 64 * 1024  # multipart boundaries and the other fields beside a file
 _ASCII_UNSAFE = re.compile(r"[^A-Za-z0-9._ ()\-]+")
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+SECURITY_HEADERS = [
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"same-origin"),
+]
 
 
 class BodyTooLarge(Exception):
@@ -48,32 +56,72 @@ class BodyTooLarge(Exception):
 
 
 class Guard:
-    """ASGI middleware: check the password, bound the body, hand out the CSRF cookie."""
+    """ASGI middleware: check host and password, bound the body, hand out the CSRF cookie."""
 
-    def __init__(self, app: ASGIApp, password: str | None, max_body: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        password: str | None,
+        max_body: int,
+        secret: bytes,
+        allowed_hosts: Collection[str],
+        throttle: PasswordThrottle | None = None,
+    ) -> None:
         self.app = app
         self.password = password
         self.max_body = max_body + _FORM_OVERHEAD
+        self.tokens = CsrfTokens(secret)
+        self.allowed_hosts = frozenset(host.lower() for host in allowed_hosts)
+        self.throttle = throttle or PasswordThrottle()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """Serve one request, refusing it when the password is wrong or the body too big."""
+        """Serve one request, refusing it when host, password or body size is wrong."""
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        send = _with_headers(send, SECURITY_HEADERS)
         headers = Headers(scope=scope)
-        if self.password is not None and not password_matches(headers, self.password):
-            await _plain(send, 401, "Нужен пароль сервиса docgen.", _CHALLENGE)
+        refusal = self._refusal(scope, headers)
+        if refusal is not None:
+            await _plain(send, *refusal)
             return
+        cookie = cookie_value(headers, CSRF_COOKIE)
+        signed = cookie if self.tokens.valid(cookie) else None
+        token = signed or self.tokens.issue()
+        state = scope.setdefault("state", {})
+        state["csrf_token"], state["csrf_cookie"] = token, signed
+        if signed is None:
+            send = _with_headers(send, [set_cookie_header(token)])
+        await self.app(scope, self._bounded(receive), send)
+
+    def _refusal(
+        self, scope: Scope, headers: Headers
+    ) -> tuple[int, str, list[tuple[bytes, bytes]]] | None:
+        """Return the status, text and headers to refuse the request with, or None."""
+        if not host_allowed(headers.get("host", ""), self.allowed_hosts):
+            name = host_name(headers.get("host", ""))
+            text = (
+                f"Сервис docgen не отвечает на имя «{name[:100]}». Администратор может "
+                f"разрешить его: docgen serve --allow-host {name[:100]}"
+            )
+            return 400, text, []
+        if self.password is not None:
+            client = (scope.get("client") or ("?", 0))[0]
+            wait = self.throttle.wait(client)
+            if wait:
+                text = f"Слишком много неверных паролей: подождите {wait} с и попробуйте снова."
+                return 429, text, [(b"retry-after", str(wait).encode())]
+            if not password_matches(headers, self.password):
+                if headers.get("authorization"):
+                    self.throttle.failed(client)
+                return 401, "Нужен пароль сервиса docgen.", _CHALLENGE
+            self.throttle.succeeded(client)
         length = headers.get("content-length", "")
         if length.isdigit() and int(length) > self.max_body:
             limit = (self.max_body - _FORM_OVERHEAD) // (1 << 20)
-            await _plain(send, 413, f"Файл слишком большой: можно не больше {limit} МБ.")
-            return
-        token = _cookie(headers, CSRF_COOKIE)
-        fresh = token is None
-        token = token or secrets.token_urlsafe(32)
-        scope.setdefault("state", {})["csrf_token"] = token
-        await self.app(scope, self._bounded(receive), _with_cookie(send, token) if fresh else send)
+            return 413, f"Файл слишком большой: можно не больше {limit} МБ.", []
+        return None
 
     def _bounded(self, receive: Receive) -> Receive:
         seen = 0
@@ -90,6 +138,30 @@ class Guard:
 
 
 _CHALLENGE = [(b"www-authenticate", b'Basic realm="docgen", charset="UTF-8"')]
+
+
+def host_allowed(host_header: str, allowed: Collection[str]) -> bool:
+    """Tell whether the ``Host`` header is an IP address or one of the ``allowed`` names.
+
+    DNS rebinding needs the attacker's own name in ``Host``; an address typed as digits
+    cannot carry it, so any IP address is accepted and only names are checked.
+    """
+    name = host_name(host_header)
+    if "*" in allowed or name in allowed:
+        return True
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
+
+
+def host_name(host_header: str) -> str:
+    """Return the host of a ``Host`` header without its port and IPv6 brackets."""
+    host = host_header.strip().lower()
+    if host.startswith("["):
+        return host[1 : host.find("]")] if "]" in host else host
+    return host.rpartition(":")[0] if host.count(":") == 1 else host
 
 
 def password_matches(headers: Headers, password: str) -> bool:
@@ -126,49 +198,13 @@ async def _plain(
     await send({"type": "http.response.body", "body": body})
 
 
-def _cookie(headers: Headers, name: str) -> str | None:
-    for part in headers.get("cookie", "").split(";"):
-        key, _, value = part.strip().partition("=")
-        if key == name and re.fullmatch(r"[A-Za-z0-9_\-]{20,100}", value):
-            return value
-    return None
-
-
-def _with_cookie(send: Send, token: str) -> Send:
-    cookie = f"{CSRF_COOKIE}={token}; Path=/; SameSite=Strict; HttpOnly".encode()
-
+def _with_headers(send: Send, extra: list[tuple[bytes, bytes]]) -> Send:
     async def sending(message: Message) -> None:
         if message["type"] == "http.response.start":
-            message["headers"] = [*message.get("headers", []), (b"set-cookie", cookie)]
+            message["headers"] = [*message.get("headers", []), *extra]
         await send(message)
 
     return sending
-
-
-async def csrf_guard(request: Request) -> None:
-    """Refuse a state-changing request that does not prove it comes from our own pages."""
-    if request.method in SAFE_METHODS:
-        return
-    cookie = _cookie(request.headers, CSRF_COOKIE)
-    if request.url.path.startswith("/api/"):
-        if request.headers.get(CLIENT_HEADER) or _same(request.headers.get(CSRF_HEADER), cookie):
-            return
-        raise HTTPException(
-            403, f"запрос к API без заголовка {CLIENT_HEADER} или {CSRF_HEADER}: добавьте его"
-        )
-    form = await request.form()
-    token = form.get(CSRF_FIELD)
-    if not _same(token if isinstance(token, str) else None, cookie):
-        raise HTTPException(
-            403,
-            "форма устарела или отправлена с другого сайта: обновите страницу и отправьте ещё раз",
-        )
-
-
-def _same(given: str | None, expected: str | None) -> bool:
-    if not given or not expected:
-        return False
-    return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
 
 
 def content_disposition(name: str) -> str:

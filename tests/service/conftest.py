@@ -19,6 +19,7 @@ from openpyxl import Workbook
 
 from docgen.service import ServiceConfig, create_app
 from docgen.service.app import Service
+from docgen.service.config import LOOPBACK_HOSTS
 
 REPO = Path(__file__).resolve().parents[2]
 CENTRE = REPO / "samples" / "centre.yaml"
@@ -36,6 +37,7 @@ def config(tmp_path: Path) -> ServiceConfig:
         data_dir=data.resolve(),
         db_url=f"sqlite:///{tmp_path / 'register.sqlite3'}",
         centre=CENTRE,
+        allowed_hosts=(*LOOPBACK_HOSTS, "testserver"),
     )
 
 

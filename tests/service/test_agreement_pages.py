@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 from urllib.parse import quote
@@ -143,7 +144,7 @@ def test_sign_and_terminate_buttons(browser: TestClient, ready: None, kit: Any) 
 def test_preview_without_centre_profile_is_a_clear_page(
     config: ServiceConfig, partner_data: dict[str, Any], kit: Any
 ) -> None:
-    bare = ServiceConfig(data_dir=config.data_dir, db_url=config.db_url, centre=None)
+    bare = dataclasses.replace(config, centre=None)
     with TestClient(create_app(bare)) as browser:
         browser.post("/api/partners", json=partner_data, headers={"X-Docgen-Client": "1"})
         assert "Не задан профиль Центра" in browser.get("/").text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import io
 import shutil
@@ -191,7 +192,7 @@ def test_stored_preview(with_museum: TestClient, terms: dict[str, Any]) -> None:
 def test_without_a_centre_profile_the_answer_says_how_to_set_it(
     config: ServiceConfig, partner_data: dict[str, Any], terms: dict[str, Any], kit: Any
 ) -> None:
-    bare = ServiceConfig(data_dir=config.data_dir, db_url=config.db_url, centre=None)
+    bare = dataclasses.replace(config, centre=None)
     with TestClient(create_app(bare), headers={"X-Docgen-Client": "1"}) as api:
         kit.add_museum(api, partner_data)
         number = _create(api, terms).json()["agreement"]["number"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import zipfile
 from typing import Any
@@ -79,9 +80,8 @@ def test_not_a_docx_is_refused_and_nothing_stored(api: TestClient, config: Servi
 
 
 def test_a_zip_bomb_is_refused_before_unpacking(config: ServiceConfig, kit: Any) -> None:
-    small = ServiceConfig(
-        data_dir=config.data_dir,
-        db_url=config.db_url,
+    small = dataclasses.replace(
+        config,
         centre=config.centre,
         max_unpacked_bytes=1 << 20,
     )
@@ -109,9 +109,7 @@ def test_lying_sizes_are_refused(api: TestClient, config: ServiceConfig) -> None
 
 
 def test_too_large_upload_is_413(config: ServiceConfig, kit: Any) -> None:
-    tiny = ServiceConfig(
-        data_dir=config.data_dir, db_url=config.db_url, centre=None, max_upload_bytes=1024
-    )
+    tiny = dataclasses.replace(config, centre=None, max_upload_bytes=1024)
     with TestClient(create_app(tiny), headers={"X-Docgen-Client": "1"}) as api:
         response = _upload(api, kit.docx_bytes("{{ name }}" * 2000))
     assert response.status_code == 413

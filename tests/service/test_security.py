@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,7 @@ from docgen.service.server import is_loopback
 @pytest.fixture
 def locked(config: ServiceConfig) -> ServiceConfig:
     """Return the configuration with a password."""
-    return ServiceConfig(
-        data_dir=config.data_dir, db_url=config.db_url, centre=config.centre, password="ключ-1"
-    )
+    return dataclasses.replace(config, password="ключ-1")
 
 
 def _basic(password: str, user: str = "методист") -> dict[str, str]:
@@ -58,9 +57,7 @@ def test_csrf_cookie_is_strict_and_stable(app_client: TestClient) -> None:
 
 
 def test_body_over_the_limit_is_refused_early(config: ServiceConfig) -> None:
-    small = ServiceConfig(
-        data_dir=config.data_dir, db_url=config.db_url, centre=None, max_upload_bytes=100
-    )
+    small = dataclasses.replace(config, centre=None, max_upload_bytes=100)
     with TestClient(create_app(small), headers={"X-Docgen-Client": "1"}) as client:
         response = client.post("/api/partners", content=b"{" + b" " * 200_000 + b"}")
     assert response.status_code == 413
