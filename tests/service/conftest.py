@@ -7,7 +7,13 @@ plain client that must carry the CSRF token like a page does (``csrf(browser)``)
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -141,3 +147,57 @@ def kit() -> type[Kit]:
 def pytest_configure(config: pytest.Config) -> None:
     """Register the marker of the browser tests."""
     config.addinivalue_line("markers", "e2e: drives a real headless Chromium (/usr/bin/chromium)")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def live_service(tmp_path: Path) -> Iterator[Callable[..., str]]:
+    """Return a function that runs ``docgen serve`` in a subprocess and gives its address.
+
+    The server has its own SQLite register and data folder under ``tmp_path``; keyword
+    arguments become environment variables (``password="x"`` → ``DOCGEN_PASSWORD=x``).
+    Every server started is stopped at the end of the test.
+    """
+    processes: list[subprocess.Popen[bytes]] = []
+
+    def start(**variables: str) -> str:
+        port = _free_port()
+        env = dict(os.environ, DOCGEN_CENTRE=str(CENTRE), HOME=str(tmp_path))
+        for key in [key for key in env if key.startswith("DOCGEN_") and key != "DOCGEN_CENTRE"]:
+            env.pop(key)
+        env.update({f"DOCGEN_{key.upper()}": value for key, value in variables.items()})
+        command = [sys.executable, "-c", "from docgen.cli import main; main()", "serve"]
+        command += ["--port", str(port), "--db", str(tmp_path / "r.sqlite3")]
+        command += ["--data", str(tmp_path / "d")]
+        process = subprocess.Popen(command, env=env, cwd=tmp_path, stdout=subprocess.DEVNULL)
+        processes.append(process)
+        address = f"http://127.0.0.1:{port}"
+        _wait_until_up(address, process, variables.get("password"))
+        return address
+
+    try:
+        yield start
+    finally:
+        for process in processes:
+            process.terminate()
+            process.wait(timeout=30)
+
+
+def _wait_until_up(address: str, process: subprocess.Popen[bytes], password: str | None) -> None:
+    headers = {"Authorization": f"Bearer {password}"} if password else {}
+    for _ in range(300):
+        if process.poll() is not None:
+            raise AssertionError(f"docgen serve stopped with code {process.returncode}")
+        try:
+            request = urllib.request.Request(address + "/api/templates", headers=headers)
+            with urllib.request.urlopen(request, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise AssertionError("docgen serve did not start in 30 s")

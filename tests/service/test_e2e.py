@@ -8,12 +8,6 @@ Skipped where /usr/bin/chromium or the playwright package is missing.
 from __future__ import annotations
 
 import io
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,48 +36,11 @@ pytestmark = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[str]:
-    """Run ``docgen serve`` on a free loopback port; return its address."""
-    port = _free_port()
-    env = dict(os.environ, DOCGEN_CENTRE=str(REPO / "samples" / "centre.yaml"), HOME=str(tmp_path))
-    env.pop("DOCGEN_PASSWORD", None)
-    command = [sys.executable, "-c", "from docgen.cli import main; main()", "serve"]
-    command += [
-        "--port",
-        str(port),
-        "--db",
-        str(tmp_path / "r.sqlite3"),
-        "--data",
-        str(tmp_path / "d"),
-    ]
-    process = subprocess.Popen(command, env=env, cwd=tmp_path, stdout=subprocess.DEVNULL)
-    address = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(address, process)
-        yield address
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-
-
-def _wait_until_up(address: str, process: subprocess.Popen[bytes]) -> None:
-    for _ in range(300):
-        if process.poll() is not None:
-            raise AssertionError(f"docgen serve stopped with code {process.returncode}")
-        try:
-            with urllib.request.urlopen(address + "/api/templates", timeout=2):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise AssertionError("docgen serve did not start in 30 s")
+def server(live_service: Any) -> str:
+    """Run ``docgen serve`` without a password; return its address."""
+    address: str = live_service()
+    return address
 
 
 @pytest.fixture
