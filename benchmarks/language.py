@@ -15,6 +15,7 @@ from typing import Any
 
 from docgen.language import clear_caches, inflect_name, inflect_phrase, organisation_gender
 from docgen.language.declension import decline_person
+from docgen.language.filters import FILTERS
 from docgen.language.morph import CASES, analyzer
 
 DATASET = Path(__file__).resolve().parents[1] / "tests" / "data" / "ru-inflection-cases.json"
@@ -43,6 +44,7 @@ def measured_calls(data: dict[str, Any]) -> list[tuple[str, list[Callable[[], ob
     people = data["people"]
     organisations = [item["nominative"] for item in data["organisations"]]
     positions = [item["nominative"] for item in data["positions"]]
+    typed = [f"{p['last']} {p['first']} {p['middle']}" for p in people]
     return [
         (
             "full name, one case (genitive)",
@@ -69,6 +71,18 @@ def measured_calls(data: dict[str, Any]) -> list[tuple[str, list[Callable[[], ob
         (
             "position, one case (genitive)",
             [lambda s=s: inflect_phrase(s, "genitive") for s in positions],
+        ),
+        (
+            "name as plain text, genitive filter",
+            [lambda t=text: FILTERS["genitive"](t) for text in typed],
+        ),
+        (
+            "«директор» + name as text, genitive",
+            [lambda t=text: FILTERS["genitive"](f"директор {t}") for text in typed],
+        ),
+        (
+            "organisation as plain text, genitive",
+            [lambda o=o: FILTERS["genitive"](o) for o in organisations],
         ),
     ]
 

@@ -7,16 +7,27 @@ Analysers are created once per process and results are cached.
 
 from __future__ import annotations
 
-from docgen.language import agreement, dates, morph, names, numbers, phrases
+from docgen.language import (
+    agreement,
+    dates,
+    declension,
+    morph,
+    names,
+    numbers,
+    phrases,
+    recognise,
+)
 from docgen.language.agreement import (
     acting_word,
     agree_with_number,
     count_with_noun,
     dedicated_word,
+    either_form,
     event_form,
     group_digits,
     named_word,
     organisation_gender,
+    plural_form,
 )
 from docgen.language.dates import (
     academic_year,
@@ -26,11 +37,14 @@ from docgen.language.dates import (
     month_name,
     to_date,
 )
+from docgen.language.declension import decline_text
 from docgen.language.morph import CASE_LABELS, CASES, Case
 from docgen.language.names import (
     Gender,
+    gender_conflict,
     gender_from_first_name,
     gender_from_patronymic,
+    gender_from_surname,
     inflect_name,
     inflect_name_parts,
     inflect_surname,
@@ -39,8 +53,10 @@ from docgen.language.names import (
     split_full_name,
     surname_initials,
 )
+from docgen.language.normalise import normalise_name
 from docgen.language.numbers import number_in_words, sum_in_words, to_amount
 from docgen.language.phrases import inflect_organisation, inflect_phrase, inflect_position
+from docgen.language.recognise import Recognised, ambiguity
 
 
 def clear_caches() -> None:
@@ -55,6 +71,9 @@ def clear_caches() -> None:
         agreement.organisation_gender,
         agreement.event_form,
         agreement.agree_with_number,
+        agreement.plural_form,
+        recognise.recognise,
+        declension.decline_name,
         numbers.number_in_words,
         dates._date_long,
         dates._month,
@@ -67,18 +86,24 @@ __all__ = [
     "CASE_LABELS",
     "Case",
     "Gender",
+    "Recognised",
     "academic_year",
     "acting_word",
     "agree_with_number",
+    "ambiguity",
     "clear_caches",
     "count_with_noun",
     "date_long",
     "date_short",
     "date_text",
+    "decline_text",
     "dedicated_word",
+    "either_form",
     "event_form",
+    "gender_conflict",
     "gender_from_first_name",
     "gender_from_patronymic",
+    "gender_from_surname",
     "group_digits",
     "inflect_name",
     "inflect_name_parts",
@@ -89,9 +114,11 @@ __all__ = [
     "initials_surname",
     "month_name",
     "named_word",
+    "normalise_name",
     "number_in_words",
     "organisation_gender",
     "person_gender",
+    "plural_form",
     "split_full_name",
     "sum_in_words",
     "surname_initials",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Literal
 
-from docgen.language.morph import parse, restore_spelling
+from docgen.language.morph import CASE_GRAMMEMES, check_case, parse, restore_spelling
 from docgen.language.names import Gender
 from docgen.language.phrases import (
     HeadGender,
@@ -64,9 +64,12 @@ _ACTING = {"m": "действующего", "f": "действующей"}
 _DEDICATED = {"m": "посвящённого", "n": "посвящённого", "f": "посвящённой", "p": "посвящённых"}
 _GENDERS: dict[str, HeadGender] = {"masc": "m", "femn": "f", "neut": "n"}
 
-# pymorphy3 agrees these nouns with numbers wrongly («5 годов», «5 людей»): the counted
-# form (genitive plural) is given here.
-_COUNTED_PLURALS = {"год": "лет", "человек": "человек"}
+# pymorphy3 agrees these nouns with numbers wrongly («5 годов», «5 людей»): their counted
+# plural forms by case are given here (after a number «человек» keeps its own plural).
+_COUNTED_PLURALS = {
+    "год": {"gent": "лет"},
+    "человек": {"gent": "человек", "datv": "человекам", "ablt": "человеками", "loct": "человеках"},
+}
 
 
 def _abbreviation_gender(left: str) -> HeadGender | None:
@@ -148,28 +151,61 @@ def _adjective_for_count(number: int, head: Any) -> set[str] | None:
     return {"nomn", "plur"} if head.tag.gender == "femn" else {"gent", "plur"}
 
 
+def _counted(word: str, found: Any, grammemes: set[str]) -> str:
+    """Return ``word`` inflected to ``grammemes``, with the counted plurals of «год», «человек»."""
+    case = next((grammeme for grammeme in grammemes if grammeme in _CASE_OF_GRAMMEME), None)
+    counted = _COUNTED_PLURALS.get(found.normal_form, {})
+    if "plur" in grammemes and case in counted:
+        return restore_spelling(word, counted[case])
+    return inflect_word(word, found, grammemes)
+
+
+_CASE_OF_GRAMMEME = frozenset(CASE_GRAMMEMES.values())
+
+
+def _oblique_grammemes(number: int, grammeme: str, head: Any) -> set[str] | None:
+    """Return the grammemes of a noun counted by ``number`` in an oblique case (None: as after 1).
+
+    «21 участника», «3 участников» (genitive); «21 участнику», «3 участникам» (dative). In the
+    accusative an inanimate noun after 2 and more takes its nominative count form («3
+    мероприятия»), an animate one the genitive plural («пригласить 3 участников»).
+    """
+    singular = number % 10 == 1 and number % 100 != 11
+    if singular:
+        return {grammeme, "sing"}
+    if grammeme == "accs":
+        return {"gent", "plur"} if head.tag.animacy == "anim" else None
+    return {grammeme, "plur"}
+
+
 @lru_cache(maxsize=16384)
-def agree_with_number(number: int, noun: str) -> str:
+def agree_with_number(number: int, noun: str, case: str = "nominative") -> str:
     """Return ``noun`` in the form a count of ``number`` needs: (3, «педагог») → «педагога».
 
     The head of a phrase agrees and the rest stays: «педагог дополнительного образования»,
-    «учебный год» (5 → «учебных лет»). Raises ``ValueError`` for a negative number or a
+    «учебный год» (5 → «учебных лет»). In another ``case`` the number governs as in «за
+    подготовку 21 участника» (genitive). Raises ``ValueError`` for a negative number or a
     phrase without a noun.
     """
     if number < 0:
         raise ValueError(f"число «{number}» не может быть отрицательным")
+    grammeme = CASE_GRAMMEMES[check_case(case)]
 
     def to_count(word: str, found: Any, head: Any) -> str:
+        oblique = None if grammeme == "nomn" else _oblique_grammemes(number, grammeme, head)
+        if oblique is not None:
+            masculine = found.tag.gender == "masc" and "sing" in oblique
+            if found is not head and grammeme == "accs" and masculine:
+                # Only a masculine adjective takes its noun's animacy (новый → нового участника).
+                oblique = oblique | {head.tag.animacy or "inan"}
+            return _counted(word, found, oblique)
         if found is not head:
             grammemes = _adjective_for_count(number, head)
             return inflect_word(word, found, grammemes) if grammemes else word
         agreed = found.make_agree_with_number(number)
         if agreed is None:
             return word
-        counted = _COUNTED_PLURALS.get(found.normal_form)
-        if counted and {"gent", "plur"} <= agreed.tag.grammemes:
-            return restore_spelling(word, counted)
-        return inflect_word(word, found, {agreed.tag.number, agreed.tag.case})
+        return _counted(word, found, {agreed.tag.number, agreed.tag.case})
 
     agreed_phrase = rewrite_head(noun, to_count)
     if agreed_phrase is None:
@@ -182,10 +218,53 @@ def group_digits(number: int) -> str:
     return f"{number:,}".replace(",", "\u00a0")
 
 
-def count_with_noun(number: int, noun: str) -> str:
-    """Return «3 педагога», «5 лет», «21 мероприятие», «12 780 человек».
+def count_with_noun(number: int, noun: str, case: str = "nominative") -> str:
+    """Return «3 педагога», «5 лет», «21 мероприятие», «12 780 человек»; «21 участника».
 
     Numbers of five digits and more are grouped by thousands with a no-break space.
     """
     digits = group_digits(number) if abs(number) >= 10_000 else str(number)
-    return f"{digits} {agree_with_number(number, noun)}"
+    return f"{digits} {agree_with_number(number, noun, case)}"
+
+
+def either_form(masculine: str, feminine: str) -> str:
+    """Return both forms at once for an unknown gender: «Уважаемый(-ая)», «Он(-а)».
+
+    The feminine ending follows in brackets when the forms differ only in an adjective's or a
+    pronoun's ending; other pairs are written with a slash: «господин/госпожа».
+    """
+    common = 0
+    for left, right in zip(masculine, feminine, strict=False):
+        if left != right:
+            break
+        common += 1
+    if common < 2 or masculine[common:] not in _MASCULINE_ENDINGS:
+        return f"{masculine}/{feminine}"
+    return f"{masculine}(-{feminine[common:]})"
+
+
+_MASCULINE_ENDINGS = frozenset({"", "ый", "ий", "ой", "ого", "его", "ому", "ему", "ым", "им"})
+# Plurals pymorphy3 does not build from a masculine singular.
+_PLURALS = {"он": "они", "его": "их", "ему": "им", "него": "них"}
+
+
+@lru_cache(maxsize=1024)
+def plural_form(words: str) -> str:
+    """Return a masculine singular word or phrase in the plural: «Уважаемый» → «Уважаемые».
+
+    Raises ``ValueError`` when a word has no plural the dictionary knows.
+    """
+    result = []
+    for word in words.split(" "):
+        if word.lower() in _PLURALS:
+            result.append(restore_spelling(word, _PLURALS[word.lower()]))
+            continue
+        found = [p for p in parse(word) if p.tag.case == "nomn" and p.tag.number == "sing"]
+        plural = found[0].inflect({"plur", "nomn"}) if found else None
+        if word and plural is None:
+            raise ValueError(
+                f"не удалось образовать множественное число от «{words}»: "
+                "укажите его третьим аргументом фильтра by_gender"
+            )
+        result.append(restore_spelling(word, plural.word) if plural else word)
+    return " ".join(result)

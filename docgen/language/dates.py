@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from docgen.language.cells import stored_value
 from docgen.language.morph import CASE_GRAMMEMES, check_case, parse
 
 if TYPE_CHECKING:
@@ -37,8 +38,10 @@ _ACADEMIC_YEAR_WORDS = {
 def to_date(value: object) -> dt.date:
     """Return a ``date`` from a date, a datetime, an ISO string «2026-11-26» or «26.11.2026».
 
-    Raises ``TypeError`` for other types and ``ValueError`` for text that is not a date.
+    A workbook cell gives the date it stores. Raises ``TypeError`` for other types and
+    ``ValueError`` for text that is not a date.
     """
+    value = stored_value(value)
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -95,6 +98,7 @@ def date_short(value: object) -> str:
 
 def _month_number(value: object) -> int:
     """Return a month number 1–12 from an int or anything ``to_date`` accepts."""
+    value = stored_value(value)
     if isinstance(value, int) and not isinstance(value, bool):
         if not 1 <= value <= 12:
             raise ValueError(f"номер месяца должен быть от 1 до 12, а не {value}")
@@ -126,6 +130,7 @@ def month_name(value: object, case: str = "nominative") -> str:
 
 def _academic_start(value: object) -> int:
     """Return the first calendar year of an academic year given in one of several forms."""
+    value = stored_value(value)
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     if isinstance(value, str):

@@ -1,10 +1,12 @@
 """Expose the language layer to templates as Jinja filters (``FILTERS``).
 
 The case filters (``genitive`` …) take a person, a signer (position + full name), an
-organisation (its full name) or a plain string (a position or an organisation name, declined
-head-only). Objects are duck-typed (see the protocols below) so this layer does not import the
-models. Forms given in the data (``forms``, ``position_forms``, ``name_forms``) always win.
-A string that arrives as ``Markup`` goes back as ``Markup``, so nothing is escaped twice.
+organisation (its full name) or a plain string, which :func:`~docgen.language.recognise.recognise`
+reads as a person's name, a signer, an organisation, a position or a phrase — the same reading
+``docgen inflect`` and the readers use. Objects are duck-typed (see the protocols below) so
+this layer does not import the models. Forms given in the data (``forms``, ``position_forms``,
+``name_forms``) always win. A string that arrives as ``Markup`` goes back as ``Markup``, so
+nothing is escaped twice.
 """
 
 from __future__ import annotations
@@ -19,20 +21,26 @@ from docgen.language.agreement import (
     agree_with_number,
     count_with_noun,
     dedicated_word,
+    either_form,
     named_word,
+    plural_form,
 )
+from docgen.language.cells import stored_value
 from docgen.language.dates import academic_year, date_long, date_short, date_text, month_name
+from docgen.language.declension import decline_text, name_of_text
 from docgen.language.morph import CASES, Case, check_case
 from docgen.language.names import (
     Gender,
+    gender_from_surname,
     inflect_name,
     inflect_surname,
     person_gender,
     short_name,
-    split_full_name,
 )
 from docgen.language.numbers import sum_in_words
 from docgen.language.phrases import inflect_phrase
+from docgen.language.recognise import recognise
+from docgen.language.typography import typeset
 
 
 class PersonLike(Protocol):
@@ -100,8 +108,12 @@ def _type_error(filter_name: str, value: object, expected: str) -> TypeError:
 
 
 def gender_of(person: PersonLike) -> Gender | None:
-    """Return a person's gender as given, else from the patronymic or first name, else None."""
-    return person.gender or person_gender(person.first_name, person.middle_name)
+    """Return a person's gender as given, else from the patronymic, first name or surname."""
+    return (
+        person.gender
+        or person_gender(person.first_name, person.middle_name)
+        or gender_from_surname(person.last_name)
+    )
 
 
 def person_in_case(person: PersonLike, case: str) -> str:
@@ -132,7 +144,7 @@ def organisation_in_case(organisation: OrganisationLike, case: str) -> str:
 def in_case(value: object, case: str) -> str:
     """Return a signer, person, organisation or plain phrase in ``case``."""
     if isinstance(value, str):
-        return _same_kind(value, inflect_phrase(str(value), case))
+        return _same_kind(value, decline_text(str(value), case))
     if _is_signer(value):
         return signer_in_case(value, case)
     if _is_person(value):
@@ -160,7 +172,8 @@ def _person_parts(value: object, filter_name: str) -> tuple[PersonLike | None, t
     if _is_person(value):
         return value, (value.last_name, value.first_name, value.middle_name or "")
     if isinstance(value, str):
-        return None, tuple(part or "" for part in split_full_name(str(value)))
+        name = name_of_text(str(value))
+        return None, (name.last, name.first, name.middle or "")
     raise _type_error(filter_name, value, "человека, подписанта или строку «Фамилия Имя Отчество»")
 
 
@@ -168,12 +181,14 @@ def _short_form(value: object, case: str, surname_first: bool) -> str:
     """Return «М.С. Петрова» or «Петрова М.С.» with the surname in ``case``."""
     name = "surname_initials" if surname_first else "initials"
     person, (last, first, middle) = _person_parts(value, name)
+    if not last:
+        raise ValueError(f"фильтр «{name}»: в «{value}» нет фамилии")
     given = (person.forms or {}).get(check_case(case)) if person else None
     if given:
         # The surname is the first words of the given whole-name form.
         surname = " ".join(given.split()[: len(last.split())])
     else:
-        gender = gender_of(person) if person else None
+        gender = gender_of(person) if person else _written_name_gender(str(value))
         surname = inflect_surname(last, first, middle or None, case, gender)
     return _same_kind(value, short_name(surname, first, middle or None, surname_first))
 
@@ -188,24 +203,75 @@ def surname_initials(value: object, case: str = "nominative") -> str:
     return _short_form(value, case, surname_first=True)
 
 
-def named(value: object) -> str:
-    """Return «именуемое/-ая/-ый» for an organisation or its full name."""
-    if _is_organisation(value):
-        return named_word(value.full_name)
-    if isinstance(value, str):
-        return named_word(str(value))
-    raise _type_error("named", value, "организацию или её полное название")
+def _written_name_gender(text: str) -> Gender | None:
+    """Return the gender to decline a name typed as text with; initials alone: as a woman's.
+
+    The rule of :func:`~docgen.language.declension.decline_name`, so ``surname_initials``
+    and the case filters agree on «Ковальчук М. С.».
+    """
+    name = name_of_text(text)
+    return name.gender or ("f" if name.initials else None)
 
 
-def acting(value: object) -> str:
-    """Return «действующего/-ей» for a signer, a person or a gender "m"/"f" (None: unknown)."""
+def _text_gender(text: str) -> Gender | None:
+    """Return the gender a plain string shows: «m»/«f» itself, or the person it names."""
+    if text in ("m", "f"):
+        return "m" if text == "m" else "f"
+    return recognise(text).gender
+
+
+def _gender_of_value(value: object, filter_name: str) -> Gender | None:
+    """Return the gender behind a signer, a person, a plain string, "m"/"f" or None."""
     if _is_signer(value):
         value = value.person
     if _is_person(value):
-        return acting_word(gender_of(value))
-    if value is None or value in ("m", "f"):
-        return acting_word(value)
-    raise _type_error("acting", value, "подписанта, человека или пол «m»/«f»")
+        return gender_of(value)
+    if isinstance(value, str):
+        return _text_gender(str(value))
+    if value is None:
+        return None
+    raise _type_error(filter_name, value, "подписанта, человека, ФИО строкой или пол «m»/«f»")
+
+
+def named(value: object) -> str:
+    """Return «именуемое/-ая/-ый» for an organisation or its full name, a person or a signer."""
+    if _is_organisation(value):
+        return named_word(value.full_name)
+    if isinstance(value, str) and recognise(str(value)).name is None:
+        return named_word(str(value))
+    if isinstance(value, str) or _is_person(value) or _is_signer(value):
+        return _by_gender(_gender_of_value(value, "named"), "именуемый", "именуемая")
+    raise _type_error("named", value, "организацию, её полное название или человека")
+
+
+def acting(value: object) -> str:
+    """Return «действующего/-ей» for a signer, a person, a name or a gender "m"/"f"."""
+    return acting_word(_gender_of_value(value, "acting"))
+
+
+def _by_gender(gender: Gender | None, masculine: str, feminine: str) -> str:
+    """Return the form for ``gender``; both forms at once («Уважаемый(-ая)») when unknown."""
+    if gender == "m":
+        return masculine
+    if gender == "f":
+        return feminine
+    return either_form(masculine, feminine)
+
+
+def by_gender(value: object, masculine: str, feminine: str, plural: str | None = None) -> str:
+    """Return the word agreeing with a person's gender: «Уважаемый»/«Уважаемая».
+
+    ``value`` is a person, a signer, a name as a string, "m"/"f", or a list of those: a list
+    of two or more takes ``plural`` (by default the masculine form in the plural,
+    «Уважаемые»). An unknown gender gives both forms: «Уважаемый(-ая)».
+    """
+    if isinstance(value, list | tuple):
+        if not value:
+            raise ValueError("фильтр «by_gender»: список людей пуст")
+        if len(value) > 1:
+            return plural if plural is not None else plural_form(masculine)
+        value = value[0]
+    return _by_gender(_gender_of_value(value, "by_gender"), masculine, feminine)
 
 
 def dedicated(value: object) -> str:
@@ -216,7 +282,10 @@ def dedicated(value: object) -> str:
 
 
 def _count(value: object, filter_name: str) -> int:
-    """Return ``value`` as a non-negative whole number or raise a clear error."""
+    """Return ``value`` (a workbook cell: the number it stores) as a whole number, or raise."""
+    value = stored_value(value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     if isinstance(value, str) and value.strip().isdigit():
         return int(value)
     if isinstance(value, bool) or not isinstance(value, int):
@@ -224,14 +293,21 @@ def _count(value: object, filter_name: str) -> int:
     return value
 
 
-def with_noun(value: object, noun: str) -> str:
-    """Return the number with its noun agreed: «3 педагога», «5 лет», «21 мероприятие»."""
-    return count_with_noun(_count(value, "with_noun"), noun)
+def with_noun(value: object, noun: str, case: str = "nominative") -> str:
+    """Return the number with its noun agreed: «3 педагога»; in ``case``: «21 участника»."""
+    return count_with_noun(_count(value, "with_noun"), noun, case)
 
 
-def noun_form(value: object, noun: str) -> str:
-    """Return only the noun agreed with the number: 5 → «педагогов»."""
-    return agree_with_number(_count(value, "noun_form"), noun)
+def noun_form(value: object, noun: str, case: str = "nominative") -> str:
+    """Return only the noun agreed with the number: 5 → «педагогов»; in ``case`` too."""
+    return agree_with_number(_count(value, "noun_form"), noun, case)
+
+
+def typeset_text(value: object) -> str:
+    """Return text with no-break spaces where a line must not break (``typography.typeset``)."""
+    if not isinstance(value, str):
+        raise _type_error("typeset", value, "строку")
+    return _same_kind(value, typeset(str(value)))
 
 
 def _month_filter(case: Case) -> Callable[[object], str]:
@@ -250,6 +326,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "surname_initials": surname_initials,
     "named": named,
     "acting": acting,
+    "by_gender": by_gender,
     "dedicated": dedicated,
     "with_noun": with_noun,
     "noun_form": noun_form,
@@ -261,4 +338,5 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "month_genitive": _month_filter("genitive"),
     "month_prepositional": _month_filter("prepositional"),
     "academic_year": academic_year,
+    "typeset": typeset_text,
 }

@@ -126,6 +126,52 @@ def person_gender(first: str, middle: str | None) -> Gender | None:
     return gender_from_patronymic(middle) or gender_from_first_name(first)
 
 
+def gender_from_surname(last: str) -> Gender | None:
+    """Return the gender a Russian surname's suffix shows (-ова/-ина/-ая → f), or None.
+
+    Only the possessive and adjectival suffixes tell: Петрова, Ильина, Белая, Достоевская are
+    women's, Петров, Ильин, Толстой, Достоевский men's; Ким, Глинка, Черных tell nothing.
+    """
+    word = last.strip().lower().split("-")[-1]
+    if len(word) < 4:
+        return None
+    if word.endswith(_FEMALE_SURNAME_SUFFIXES):
+        return "f"
+    if word.endswith(_MALE_SURNAME_SUFFIXES) or (len(word) > 4 and word.endswith("ой")):
+        return "m"
+    return None
+
+
+_FEMALE_SURNAME_SUFFIXES = ("ова", "ева", "ёва", "ина", "ына", "ая")
+_MALE_SURNAME_SUFFIXES = ("ов", "ев", "ёв", "ин", "ын", "ий", "ый")
+_GENDER_WORDS = {"m": "мужское", "f": "женское"}
+
+
+def gender_conflict(first: str, middle: str | None, gender: Gender | None = None) -> str | None:
+    """Return a Russian warning when the signals of a person's gender disagree, else None.
+
+    The signals are the gender given in the data, the patronymic and the first name; an
+    androgynous or unknown first name (Саша, Женя) disagrees with nothing. The declension
+    follows the given gender, else the patronymic (see :func:`person_gender`).
+    """
+    by_middle = gender_from_patronymic(middle)
+    by_first = gender_from_first_name(first.strip()) if first.strip() else None
+    if by_middle and by_first and by_middle != by_first:
+        return (
+            f"имя «{first}» {_GENDER_WORDS[by_first]}, а отчество «{middle}» — "
+            f"{_GENDER_WORDS[by_middle]}: проверьте ФИО; склоняется по отчеству"
+        )
+    signal = by_middle or by_first
+    if gender and signal and gender != signal:
+        source = f"отчество «{middle}»" if by_middle else f"имя «{first}»"
+        given = "мужской" if gender == "m" else "женский"
+        return (
+            f"указан {given} пол, а {source} — {_GENDER_WORDS[signal]}: проверьте пол или ФИО; "
+            "склоняется по указанному полу"
+        )
+    return None
+
+
 @lru_cache(maxsize=4096)
 def _guess_gender(last: str, first: str, middle: str | None) -> Gender | None:
     """Return petrovich's guess of the gender from all parts (surname included), or None."""

@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
 from docgen.language.agreement import agree_with_number, group_digits
+from docgen.language.cells import stored_value
 
 NBSP = "\u00a0"
 _KOPECK = Decimal("0.01")
@@ -23,8 +24,10 @@ def to_amount(value: object) -> Decimal:
 
     Accepts int, Decimal, float (read through its shortest text, so 0.1 stays 0.1) and digit
     strings («1234.56», «1 234,56»). Raises ``TypeError`` for anything else and
-    ``ValueError`` for a negative sum or text that is not a number.
+    ``ValueError`` for a negative sum or text that is not a number. A workbook cell gives the
+    number it stores.
     """
+    value = stored_value(value)
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal | str):
         raise TypeError(f"сумма должна быть числом, а не {type(value).__name__}: {value!r}")
     if isinstance(value, str):

@@ -93,8 +93,8 @@ def _is_fixed(word: _Word, caps_text: bool) -> bool:
     """Tell whether ``word`` must be left as written (an abbreviation, a number, Latin…)."""
     if word.lead or not has_cyrillic(word.core) or any(char.isdigit() for char in word.core):
         return True
-    if any("a" <= char.lower() <= "z" for char in word.core):
-        return True  # a Latin part («IT-директор») is a name or an abbreviation
+    if any("a" <= char.lower() <= "z" for char in word.core.split("-")[-1]):
+        return True  # a Latin word («Microsoft») is a name or an abbreviation
     if not is_abbreviation(word.core + word.trail):
         return False
     if caps_text and "." not in word.core + word.trail:
@@ -125,12 +125,28 @@ def _head_plan(words: list[_Word], caps_text: bool) -> list[tuple[_Word, Any]]:
     return plan
 
 
+def _is_fixed_prefix(part: str) -> bool:
+    """Tell whether the part before a hyphen never changes: an abbreviation, Latin or digits."""
+    letters = [char for char in part if char.isalpha()]
+    return (
+        not letters
+        or any("a" <= char.lower() <= "z" for char in letters)
+        or (len(letters) > 1 and all(char.isupper() for char in letters))
+    )
+
+
 def inflect_word(word: str, found: Any, grammemes: set[str]) -> str:
     """Return ``word`` (parsed as ``found``) inflected to ``grammemes``, keeping its spelling.
 
-    A hyphenated noun of two nouns («педагог-психолог») is inflected part by part.
+    A hyphenated noun of two nouns («педагог-психолог») is inflected part by part; after an
+    abbreviation, Latin or digits only the noun changes («ППМС-центра», «IT-центром»).
     """
     parts = word.split("-")
+    if len(parts) == 2 and found.tag.POS == "NOUN" and _is_fixed_prefix(parts[0]):
+        # «ППМС-центр», «IT-центр»: the abbreviation stays, the noun after it changes.
+        noun = _nominative_parse(parts[1], frozenset({"NOUN"}))
+        if noun is not None:
+            return f"{parts[0]}-{inflect_word(parts[1], noun, grammemes)}"
     if len(parts) == 2 and found.tag.POS == "NOUN":
         pieces = [_nominative_parse(part, frozenset({"NOUN"})) for part in parts]
         if all(pieces):

@@ -1,4 +1,14 @@
-"""Define people and the signers who act for an organisation."""
+"""Define people and the signers who act for an organisation.
+
+A person's name is tidied as it is read (:mod:`docgen.language.normalise`): spaces collapsed,
+ALL-CAPS or lower-case parts in title case, Latin look-alike letters («Пaвел» with a Latin «a»)
+made Russian — the user cannot see them, and they would break the declension, so they are
+fixed, not refused. A word mixing Russian letters with Latin ones that look like none is an
+error with advice. Hand-written ``forms`` are never touched. A reader learns what was fixed,
+and about contradictory gender signals (a male first name with a female patronymic), through the
+validation context: ``Person.model_validate(data, context={"notices": [], "warnings": []})``
+fills those lists with Russian sentences; :attr:`Person.gender_warning` gives the latter too.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +16,17 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, ValidationInfo, model_validator
 
+from docgen.language.name_reading import read_name
+from docgen.language.names import gender_conflict
+from docgen.language.normalise import describe_name_fix, mixed_script_words, normalise_name
 from docgen.models.base import CaseForms, Date, DocModel, OptionalText, Text
+
+NOTICES = "notices"
+"""Validation-context key of the list that collects what was fixed while reading names."""
+WARNINGS = "warnings"
+"""Validation-context key of the list that collects doubts (contradictory gender signals)."""
 
 Gender = Literal["m", "f"]
 
@@ -35,13 +53,47 @@ def _gender(value: Any) -> Any:
     return value
 
 
+_PART_TITLES = {"last_name": "Фамилия", "first_name": "Имя", "middle_name": "Отчество"}
+
+
 def _name_part(value: str) -> str:
-    """Reject digits and punctuation in a part of a person's name."""
+    """Reject digits, punctuation and mixed Russian and Latin letters in a part of a name."""
+    mixed = mixed_script_words(value)
+    if mixed:
+        raise ValueError(
+            f"в «{mixed[0]}» смешаны русские и латинские буквы: наберите это слово заново "
+            "русскими буквами (переключите раскладку клавиатуры)"
+        )
     if not _NAME_PART.match(value):
         raise ValueError(
             f"«{value}» не похоже на часть ФИО: допустимы буквы, дефис, апостроф и пробел"
         )
     return value
+
+
+def _context_list(info: ValidationInfo, key: str) -> list[str] | None:
+    """Return the list a reader passed in the validation context under ``key``, or None."""
+    context = info.context
+    found = context.get(key) if isinstance(context, dict) else None
+    return found if isinstance(found, list) else None
+
+
+def _split_full_name(text: str) -> dict[str, Any]:
+    """Return the parts of «Фамилия Имя Отчество» (or «Имя Отчество Фамилия») as fields."""
+    words = text.split()
+    if len(words) < 2:
+        raise ValueError(f"«{text.strip()}»: напишите ФИО полностью — «Фамилия Имя Отчество»")
+    found = read_name(words)
+    if found is not None and found[0].initials:
+        raise ValueError(f"«{text.strip()}»: напишите имя и отчество полностью, не инициалы")
+    if found is not None and found[0].last:
+        name = found[0]
+        return {"last_name": name.last, "first_name": name.first, "middle_name": name.middle}
+    return {
+        "last_name": words[0],
+        "first_name": words[1],
+        "middle_name": " ".join(words[2:]) or None,
+    }
 
 
 class Person(DocModel):
@@ -70,23 +122,42 @@ class Person(DocModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _from_full_name(cls, value: Any) -> Any:
-        """Accept «Фамилия Имя Отчество» written as one string."""
-        if not isinstance(value, str):
+    def _tidy_name(cls, value: Any, info: ValidationInfo) -> Any:
+        """Accept «Фамилия Имя Отчество» as one string; tidy every part and note the fixes."""
+        notices = _context_list(info, NOTICES)
+        if isinstance(value, str):
+            tidy, notes = normalise_name(value)
+            if notes and notices is not None:
+                notices.append(f"ФИО {describe_name_fix(value, tidy, notes)}")
+            return _split_full_name(tidy)
+        if not isinstance(value, dict):
             return value
-        words = value.split()
-        if len(words) < 2:
-            raise ValueError(f"«{value.strip()}»: напишите ФИО полностью — «Фамилия Имя Отчество»")
-        middle = " ".join(words[2:]) or None
-        return {"last_name": words[0], "first_name": words[1], "middle_name": middle}
+        tidied = dict(value)
+        for key, title in _PART_TITLES.items():
+            part = value.get(key)
+            if not isinstance(part, str):
+                continue
+            tidied[key], notes = normalise_name(part)
+            if notes and notices is not None:
+                notices.append(f"{title} {describe_name_fix(part, tidied[key], notes)}")
+        return tidied
 
     @model_validator(mode="after")
-    def _check_parts(self) -> Person:
+    def _check_parts(self, info: ValidationInfo) -> Person:
         _name_part(self.last_name)
         _name_part(self.first_name)
         if self.middle_name is not None:
             _name_part(self.middle_name)
+        warnings = _context_list(info, WARNINGS)
+        warning = self.gender_warning
+        if warning and warnings is not None:
+            warnings.append(f"{self.full_name}: {warning}")
         return self
+
+    @property
+    def gender_warning(self) -> str | None:
+        """Return a Russian warning when the gender, first name and patronymic disagree."""
+        return gender_conflict(self.first_name, self.middle_name, self.gender)
 
     @property
     def full_name(self) -> str:

@@ -68,7 +68,10 @@ def test_spacing_and_punctuation_are_kept() -> None:
 
 def test_nominative_and_unreadable_phrases_come_back_unchanged() -> None:
     assert inflect_phrase("заведующая библиотекой", "nominative") == "заведующая библиотекой"
-    assert inflect_phrase("IT-директор", "genitive") == "IT-директор"
+    assert inflect_phrase("Microsoft", "genitive") == "Microsoft"
+    # After an abbreviation or a Latin part only the Russian noun changes.
+    assert inflect_phrase("IT-директор", "genitive") == "IT-директора"
+    assert inflect_phrase("ППМС-центр", "instrumental") == "ППМС-центром"
     assert inflect_phrase("", "genitive") == ""
 
 
