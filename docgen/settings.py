@@ -9,6 +9,8 @@ The config file is ``docgen.toml`` in the current folder (or the file named by
     output = "out"                   # where documents are written by default
     workers = 0                      # 0 = all cores
     db = "register.sqlite3"          # the register: a SQLite file or a database URL
+    render_seconds = 10              # longest render of one document (a template's loops)
+    render_output_mb = 50            # largest text one document may render to
 """
 
 from __future__ import annotations
@@ -36,6 +38,12 @@ class Settings(BaseModel):
     workers: int = Field(default=0, ge=0, description="Worker processes; 0 means all cores.")
     db: str | None = Field(
         default=None, description="The register: a SQLite file path or a database URL."
+    )
+    render_seconds: float = Field(
+        default=10.0, gt=0, le=3600, description="Render time limit of one document, seconds."
+    )
+    render_output_mb: float = Field(
+        default=50.0, gt=0, le=2048, description="Output limit of one document, MB of text."
     )
 
 

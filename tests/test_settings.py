@@ -59,3 +59,17 @@ def test_register_path_in_file_is_relative_but_a_url_is_kept(tmp_path: Path) -> 
     (tmp_path / "docgen.toml").write_text(f'[docgen]\ndb = "{url}"\n', "utf-8")
     assert resolve_settings({}, environ={}, cwd=tmp_path).db == url
     assert resolve_settings({}, environ={"DOCGEN_DB": "/e.db"}, cwd=tmp_path).db == "/e.db"
+
+
+def test_render_limits_have_defaults_and_can_be_set(tmp_path: Path) -> None:
+    from docgen.engine.limits import RenderLimits
+
+    default = resolve_settings({}, environ={}, cwd=tmp_path)
+    assert RenderLimits.of(default.render_seconds, default.render_output_mb) == RenderLimits()
+    (tmp_path / "docgen.toml").write_text("[docgen]\nrender_seconds = 2.5\n", "utf-8")
+    env = {"DOCGEN_RENDER_OUTPUT_MB": "5"}
+    settings = resolve_settings({}, environ=env, cwd=tmp_path)
+    limits = RenderLimits.of(settings.render_seconds, settings.render_output_mb)
+    assert (limits.seconds, limits.output_chars) == (2.5, 5 * 1024 * 1024)
+    with pytest.raises(InputError, match="render_seconds"):
+        resolve_settings({}, environ={"DOCGEN_RENDER_SECONDS": "0"}, cwd=tmp_path)

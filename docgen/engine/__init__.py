@@ -11,6 +11,7 @@ from __future__ import annotations
 from docgen.engine.check import UnknownName, check_template, model_context, model_names
 from docgen.engine.compile import compile_template
 from docgen.engine.fields import Usage
+from docgen.engine.limits import RenderLimits
 from docgen.engine.locate import Place
 from docgen.engine.output import write_atomically
 from docgen.engine.properties import DocumentProperties
@@ -21,6 +22,7 @@ __all__ = [
     "CompiledTemplate",
     "DocumentProperties",
     "Place",
+    "RenderLimits",
     "UnknownName",
     "Usage",
     "check_template",

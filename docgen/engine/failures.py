@@ -5,18 +5,19 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from jinja2 import Environment, TemplateSyntaxError
 from jinja2 import TemplateError as JinjaTemplateError
-from jinja2 import TemplateSyntaxError
 from jinja2.exceptions import SecurityError
 
 from docgen.engine.blocks import BlockProblem
 from docgen.engine.fields import ITEM, dotted, part_usages
 from docgen.engine.jinja_env import EmptyValueError, MissingValueError, environment
 from docgen.engine.locate import Place, explain_syntax, line_text, template_line
+from docgen.engine.nesting import deepest
 from docgen.engine.parts import CompiledPart
 from docgen.errors import InputError, TemplateError, UserError
 
-_DATA_ERRORS = (TypeError, ValueError, ArithmeticError)
+_DATA_ERRORS = (TypeError, ValueError, ArithmeticError, RecursionError)
 _ABSENT = object()
 _USER_ERRORS = (JinjaTemplateError, UserError)
 
@@ -34,6 +35,41 @@ def block_error(problem: BlockProblem, template: str, label: str, source: str) -
     if problem.other_line is not None and problem.other_line != problem.line:
         message += f"; парный тег — в абзаце «{line_text(source, problem.other_line)}»"
     return TemplateError(message)
+
+
+def nesting_error(env: Environment, template: str, label: str, source: str) -> TemplateError:
+    """Return the error for a part nested deeper than Jinja's parser or Python can bear."""
+    found = deepest(env, source)
+    if found is None:
+        return TemplateError(f"{template}, {label}: шаблон вложен слишком глубоко; упростите его")
+    place = Place(template, label, line_text(source, found.line))
+    if found.kind == "blocks":
+        problem = (
+            f"блоки {{% if %}}/{{% for %}} вложены друг в друга {found.depth} раз — слишком "
+            "глубоко для разбора; упростите условия (elif, and/or) или вынесите части в макросы"
+        )
+    elif found.kind == "brackets":
+        problem = (
+            f"скобки вложены друг в друга {found.depth} раз — слишком глубоко для разбора; "
+            "упростите выражение"
+        )
+    else:
+        problem = (
+            f"выражение из {found.depth} частей — слишком длинное для разбора; разбейте его "
+            "на несколько тегов или {% set %}"
+        )
+    return TemplateError(f"{place.describe()}: {problem}")
+
+
+def hidden_name_error(
+    name: str, line: int, template: str, label: str, source: str
+) -> TemplateError:
+    """Return the error for a tag that names a hidden attribute (``row._secret``)."""
+    place = Place(template, label, line_text(source, line, name))
+    return TemplateError(
+        f"{place.describe()}: имя «{name}» начинается с «_» — такие имена (скрытые атрибуты) "
+        "шаблону недоступны; назовите поле без «_» в начале"
+    )
 
 
 def render_failure(
@@ -119,6 +155,11 @@ def _empty(template: str, part: CompiledPart, line: int) -> InputError:
 
 
 def _with_place(exc: Exception, where: str) -> UserError:
+    if isinstance(exc, RecursionError):
+        return TemplateError(
+            f"{where}: макрос вызывает сам себя слишком глубоко (бесконечная рекурсия?) — "
+            "проверьте условие, при котором он перестаёт вызывать себя"
+        )
     if isinstance(exc, SecurityError):
         return TemplateError(f"{where}: шаблон делает то, что запрещено ({exc})")
     if isinstance(exc, UserError):

@@ -2,15 +2,45 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from docgen.engine.failures import render_failure
 from docgen.engine.fields import Usage, part_usages
+from docgen.engine.limits import RenderLimits, rendering
 from docgen.engine.package import Member, write_members
 from docgen.engine.parts import DECLARATION, CompiledPart
 from docgen.engine.properties import CORE_PART, LABEL, CoreTemplate, DocumentProperties, render_core
+from docgen.engine.stateful import render_stateful
+
+
+@dataclass(frozen=True)
+class Extensions:
+    """The caller's filters and globals (functions or values) added to a template's sandbox."""
+
+    filters: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
+    globals: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def of(
+        cls,
+        filters: Mapping[str, Callable[..., Any]] | None,
+        globals: Mapping[str, Any] | None,
+    ) -> Extensions:
+        """Return the extensions, after checking that every name can be written in a tag."""
+        for kind, names in (("filter", filters or {}), ("global", globals or {})):
+            for name in names:
+                if not (isinstance(name, str) and name.isidentifier()):
+                    raise ValueError(f"{kind} name {name!r} cannot be written in a template tag")
+        for name, function in (filters or {}).items():
+            if not callable(function):
+                raise TypeError(f"filter {name!r} is not callable: {function!r}")
+        return cls(dict(filters or {}), dict(globals or {}))
+
+    def __bool__(self) -> bool:
+        return bool(self.filters or self.globals)
 
 
 class CompiledTemplate:
@@ -29,6 +59,9 @@ class CompiledTemplate:
         parts: Sequence[CompiledPart],
         core: CoreTemplate | None,
         stateful: bool,
+        *,
+        extensions: Extensions | None = None,
+        limits: RenderLimits | None = None,
     ) -> None:
         self.name = name
         """How messages name the template: its path as given."""
@@ -39,10 +72,10 @@ class CompiledTemplate:
         self.core = core
         self.stateful = stateful
         """Whether rendering goes through docxtpl because the template inserts images or links."""
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        """Pickle as the template's bytes; a worker process compiles them again, once."""
-        return (_recompile, (self.data, self.name))
+        self.extensions = extensions or Extensions()
+        """The caller's filters and globals, compiled in (``compile_template``)."""
+        self.limits = limits or RenderLimits()
+        """What one document may cost: render time, output size, size of built values."""
 
     def render(
         self,
@@ -55,13 +88,15 @@ class CompiledTemplate:
 
         ``properties`` sets the document's title, author and dates from data; ``media_dir``
         is the folder ``image()`` may read pictures from (only that folder and below).
+        Past a limit (``self.limits``) the document fails with a TemplateError naming the
+        paragraph.
         """
-        if self.stateful:
-            from docgen.engine.stateful import render_stateful
-
-            return render_stateful(self, context, properties, media_dir)
-        rendered = {part.name: self.render_part(part, context) for part in self.parts}
-        return self.package(rendered, context, properties)
+        with rendering(self.limits) as budget:
+            if self.stateful:
+                return render_stateful(self, context, properties, media_dir)
+            rendered = {part.name: self.render_part(part, context) for part in self.parts}
+            budget.check_time()
+            return self.package(rendered, context, properties)
 
     def render_part(self, part: CompiledPart, context: Mapping[str, Any]) -> str:
         """Return one part's XML for ``context``; errors name the paragraph."""
@@ -106,11 +141,14 @@ class CompiledTemplate:
         return member if xml is None else Member.compressed(member.name, xml)
 
     def fields(self) -> list[Usage]:
-        """Return every data path the template uses, with the paragraph of each use."""
-        return [usage for part in self.parts for usage in part_usages(part, self.name)]
+        """Return every data path the template uses, with the paragraph of each use.
 
-
-def _recompile(data: bytes, name: str) -> CompiledTemplate:
-    from docgen.engine.compile import compile_template
-
-    return compile_template(data, name=name)
+        Names the caller added as globals (``compile_template(globals=…)``) are not data.
+        """
+        added = self.extensions.globals
+        return [
+            usage
+            for part in self.parts
+            for usage in part_usages(part, self.name)
+            if usage.path[0] not in added
+        ]

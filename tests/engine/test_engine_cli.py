@@ -126,3 +126,28 @@ def test_render_needs_a_docx_name(tmp_path: Path, make_docx: Callable[..., bytes
     )
     assert result.exit_code == 1
     assert ".docx" in result.stderr
+
+
+def test_render_of_a_hostile_template_fails_at_once_and_writes_nothing(
+    tmp_path: Path, make_docx: Callable[..., bytes]
+) -> None:
+    path = _template(tmp_path, make_docx, "Грамота для {{ name }}", "{{ 'a' * 10**9 }}")
+    data = tmp_path / "data.json"
+    data.write_text(json.dumps({"name": "Анна"}), "utf-8")
+    output = tmp_path / "out.docx"
+    result = CliRunner().invoke(cli, ["render", str(path), str(data), "-o", str(output)])
+    assert result.exit_code == 1
+    assert "абзац «{{ 'a' * 10**9 }}»: слишком большое значение" in result.stderr
+    assert "Traceback" not in result.output and not output.exists()
+
+
+def test_nesting_and_hidden_names_are_messages_not_tracebacks(
+    tmp_path: Path, make_docx: Callable[..., bytes]
+) -> None:
+    deep = _template(tmp_path, make_docx, "{% if a %}" * 100 + "x" + "{% endif %}" * 100)
+    result = CliRunner().invoke(cli, ["fields", str(deep)])
+    assert result.exit_code == 1 and "вложены друг в друга 100 раз" in result.stderr
+    hidden = _template(tmp_path, make_docx, "Имя: {{ row._secret }}")
+    result = CliRunner().invoke(cli, ["fields", str(hidden)])
+    assert result.exit_code == 1 and "абзац «Имя: {{ row._secret }}»" in result.stderr
+    assert "«_secret» начинается с «_»" in result.stderr

@@ -111,9 +111,8 @@ def test_condition_on_a_missing_name_is_an_error_but_defined_test_works(
 def test_sandbox_refuses_private_attributes_and_changing_data(
     make_docx: Callable[..., bytes],
 ) -> None:
-    private = compile_template(make_docx(body=["{{ items.__class__.__mro__ }}"]))
-    with pytest.raises((InputError, TemplateError)):
-        private.render({"items": []})
+    with pytest.raises(TemplateError, match="«__class__» начинается с «_»"):
+        compile_template(make_docx(body=["{{ items.__class__.__mro__ }}"]))
     mutating = compile_template(make_docx(body=["{{ items.append(1) }}"]))
     items: list[int] = []
     with pytest.raises(TemplateError, match="запрещено"):
@@ -140,4 +139,4 @@ def test_numero_is_tied_to_its_number_in_printed_data() -> None:
     from docgen.engine.jinja_env import finalize
 
     assert finalize("МБОУ «СОШ № 5»") == "МБОУ «СОШ №\u00a05»"
-    assert finalize("№5 и №") == "№5 и №"
+    assert finalize("№5, №") == "№5, №"

@@ -14,17 +14,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from pydantic import BaseModel
+from pydantic import BaseModel, create_model
 
-from docgen.engine.check import UnknownName, model_context
-from docgen.engine.compile import compile_template
+from docgen.engine.check import UnknownName, check_template, model_context
+from docgen.engine.compile import TemplateSource, compile_template
+from docgen.engine.limits import RenderLimits
 from docgen.engine.naming import NamePattern, check_name_pattern
 from docgen.engine.report import format_unknown
 from docgen.engine.template import CompiledTemplate
 from docgen.errors import TemplateError
 from docgen.models import Centre
 from docgen.sources.workbook.columns import WORKBOOK_KEY
-from docgen.sources.workbook.template import Variable, template_model
+from docgen.sources.workbook.template import template_model, usage_variables
+
+CENTRE = "centre"
+"""The name of the centre's profile in every template, a user's own too (not a column)."""
 
 ContextBuilder = Callable[[Sequence[BaseModel]], Mapping[str, Any]]
 """Make a document's context from its validated records (one, or a whole group)."""
@@ -86,9 +90,25 @@ class Builtin(Protocol):
     def context_model(self) -> type[BaseModel]: ...
 
 
-def builtin_spec(entry: Builtin, centre: Centre, file_name: str | None = None) -> BatchSpec:
-    """Return the spec of a built-in template, after checking its names against its model."""
+def builtin_spec(
+    entry: Builtin,
+    centre: Centre,
+    file_name: str | None = None,
+    *,
+    filters: Mapping[str, Callable[..., Any]] | None = None,
+    globals: Mapping[str, Any] | None = None,
+    limits: RenderLimits | None = None,
+) -> BatchSpec:
+    """Return the spec of a built-in template, after checking its names against its model.
+
+    ``filters``, ``globals`` and ``limits`` are as for ``compile_template``; the filters reach
+    the worker processes with the template (by reference: module-level functions).
+    """
     compiled = entry.compile()
+    if filters or globals or limits:
+        compiled = compile_template(
+            compiled.data, name=compiled.name, filters=filters, globals=globals, limits=limits
+        )
     unknown = entry.check(compiled)
     if unknown:
         raise TemplateError(format_unknown(unknown, compiled.name, entry.model_name))
@@ -104,14 +124,42 @@ def builtin_spec(entry: Builtin, centre: Centre, file_name: str | None = None) -
 
 
 def user_template_model(compiled: CompiledTemplate) -> type[BaseModel]:
-    """Return the model whose fields are a user's template variables (as ``docgen sheet``)."""
-    variables = [Variable(usage.path, usage.place.text) for usage in compiled.fields()]
-    return template_model(variables)
+    """Return the model whose fields are a user's template variables (as ``docgen sheet``).
+
+    ``centre.…`` is the centre's profile, given by the settings, never a column.
+    """
+    usages = [usage for usage in compiled.fields() if usage.path[0] != CENTRE]
+    return template_model(usage_variables(usages))
 
 
-def user_spec(template: Path, file_name: str | None = None) -> BatchSpec:
-    """Return the spec of a user's .docx template: its variables are the workbook's columns."""
-    compiled = compile_template(template)
+def check_user_template(compiled: CompiledTemplate) -> list[UnknownName]:
+    """Check a user's template against its own model: its columns and the centre's profile.
+
+    Every plain name is a column of its workbook, so what can fail is a name that cannot be
+    a column (a loop in a loop, a key of a mapping) or a ``centre.…`` the profile lacks.
+    """
+    columns = user_template_model(compiled)
+    model = create_model("ДанныеШаблона", __base__=columns, centre=(Centre, ...))
+    return check_template(compiled, model)
+
+
+def user_spec(
+    template: TemplateSource,
+    file_name: str | None = None,
+    *,
+    centre: Centre | None = None,
+    filters: Mapping[str, Callable[..., Any]] | None = None,
+    globals: Mapping[str, Any] | None = None,
+    limits: RenderLimits | None = None,
+) -> BatchSpec:
+    """Return the spec of a user's .docx template: its variables are the workbook's columns.
+
+    ``centre`` is the centre's profile, ``centre`` in the template (never typed into rows);
+    ``filters``, ``globals`` and ``limits`` are as for ``compile_template``.
+    """
+    added = {**(globals or {}), **({CENTRE: centre} if centre is not None else {})}
+    compiled = compile_template(template, filters=filters, globals=added, limits=limits)
+    _require_centre(compiled, centre)
     model = user_template_model(compiled)
     if not model.model_fields:
         raise TemplateError(
@@ -122,9 +170,23 @@ def user_spec(template: Path, file_name: str | None = None) -> BatchSpec:
         template=compiled,
         context=OneRecord(model_context),
         file_name=file_name or default_user_pattern(getattr(model, WORKBOOK_KEY, None)),
+        author=centre.organisation.short_name if centre is not None else None,
     )
     check_name_pattern(spec.file_name, model)
     return spec
+
+
+def _require_centre(compiled: CompiledTemplate, centre: Centre | None) -> None:
+    """Refuse a template that prints ``centre.…`` when no profile is given, naming the place."""
+    if centre is not None:
+        return
+    usage = next((u for u in compiled.fields() if u.path[0] == CENTRE), None)
+    if usage is not None:
+        raise TemplateError(
+            f"{usage.place.describe()}: шаблон берёт «{usage.dotted}» из профиля центра, а "
+            "профиль не задан: укажите --centre ФАЙЛ, переменную окружения DOCGEN_CENTRE или "
+            'строку centre = "путь/к/centre.yaml" в разделе [docgen] файла docgen.toml'
+        )
 
 
 def default_user_pattern(first: str | None) -> str:
