@@ -16,26 +16,53 @@ any other template. ``file_name`` is a Jinja pattern over the same context.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
-import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, create_model
 
+from docgen.clauses import ContractClauses, contract_clauses, load_clause_library, type_directions
 from docgen.engine import CompiledTemplate, UnknownName, check_template, compile_template
 from docgen.engine.jinja_env import environment
+from docgen.engine.naming import safe_stem
 from docgen.errors import InputError, TemplateError
-from docgen.models import MODELS, Centre
+from docgen.models import MODELS, Agreement, Centre, PartnershipPlan
+from docgen.models.clauses import ClauseLibrary
 from docgen.resources import bundled
 from docgen.sources import load_model
 
 TEMPLATES_DIR = bundled("templates")
 """Where the built-in .docx templates are: in the installed package, or the checkout's."""
+CLAUSES_DIR = TEMPLATES_DIR / "clauses"
+"""Where the clause library is (YAML): what contracts and plans say per partner type and form."""
 
-_UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+def clause_library() -> ClauseLibrary:
+    """Return the built-in clause library, read and validated once."""
+    return load_clause_library(CLAUSES_DIR)
+
+
+def _contract_extras(data: BaseModel, centre: Centre) -> dict[str, Any]:
+    """Add ``clauses``: the contract's directions, forms and obligations from the library."""
+    assert isinstance(data, Agreement)
+    return {"clauses": contract_clauses(data, centre, clause_library())}
+
+
+def _plan_extras(data: BaseModel, centre: Centre) -> dict[str, Any]:
+    """Give each row of the partners table the library's directions unless it has its own."""
+    assert isinstance(data, PartnershipPlan)
+    library = clause_library()
+    rows = [
+        row
+        if row.directions
+        else row.model_copy(update={"directions": type_directions(row.partner_type, library)})
+        for row in data.partners
+    ]
+    return {"plan": data.model_copy(update={"partners": rows})}
 
 
 @dataclass(frozen=True)
@@ -54,6 +81,10 @@ class BuiltinTemplate:
     """Default file name (without .docx): a Jinja pattern over the context."""
     aliases: Mapping[str, str] = field(default_factory=dict)
     """Extra top-level names for attributes of the data: ``{"partner": "partner"}``."""
+    extras: Callable[[BaseModel, Centre], dict[str, Any]] | None = None
+    """Names computed from the data and the library (they may replace the data's name)."""
+    extra_models: Mapping[str, type[BaseModel]] = field(default_factory=dict)
+    """The models of the computed names that are new, for ``check_template``."""
 
     @property
     def path(self) -> Path:
@@ -70,9 +101,27 @@ class BuiltinTemplate:
         if not isinstance(data, self.model):
             raise TypeError(f"{self.id}: ожидаются данные {self.model_name}, а не {data!r}")
         context: dict[str, Any] = {"centre": centre, self.slot: data}
+        if self.extras is not None:
+            context.update(self.extras(data, centre))
         for name, attribute in self.aliases.items():
-            context[name] = getattr(data, attribute)
+            context[name] = getattr(context[self.slot], attribute)
         return context
+
+    def created(self, data: BaseModel) -> dt.datetime | None:
+        """Return when the data dates the document (its core «created»), or None if it does not.
+
+        A contract is dated by its date, a plan or a regulation by its approval, a report by
+        the day it was written: the file's properties then agree with the page.
+        """
+        day: Any = None
+        for path in ("date", "approval.signed_on"):
+            value: Any = data
+            for name in path.split("."):
+                value = getattr(value, name, None)
+            if isinstance(value, dt.date):
+                day = value
+                break
+        return dt.datetime.combine(day, dt.time()) if day is not None else None
 
     def context_model(self) -> type[BaseModel]:
         """Return a model whose fields are the context's names, for ``check_template``."""
@@ -104,6 +153,8 @@ BUILTINS: dict[str, BuiltinTemplate] = {
             file_name="{{ agreement.kind|capitalize }} {{ agreement.number }} "
             "{{ partner.organisation.short_name }}",
             aliases={"partner": "partner"},
+            extras=_contract_extras,
+            extra_models={"clauses": ContractClauses},
         ),
         BuiltinTemplate(
             id="regulation",
@@ -118,6 +169,7 @@ BUILTINS: dict[str, BuiltinTemplate] = {
             model_name="plan",
             slot="plan",
             file_name="План по социальному партнёрству {{ plan.academic_year }}",
+            extras=_plan_extras,
         ),
         BuiltinTemplate(
             id="method-report",
@@ -149,6 +201,8 @@ BUILTINS: dict[str, BuiltinTemplate] = {
 def _context_model(template_id: str) -> type[BaseModel]:
     entry = BUILTINS[template_id]
     fields: dict[str, Any] = {"centre": (Centre, ...), entry.slot: (entry.model, ...)}
+    for name, extra in entry.extra_models.items():
+        fields[name] = (extra, ...)
     for name, attribute in entry.aliases.items():
         fields[name] = (entry.model.model_fields[attribute].annotation, ...)
     model: type[BaseModel] = create_model(f"Context_{template_id.replace('-', '_')}", **fields)
@@ -195,9 +249,9 @@ def builtin_context(entry: BuiltinTemplate, data: Path, centre: Path | None) -> 
 
 
 def safe_file_name(text: str) -> str:
-    """Return ``text`` fit to be a file name: no slashes or other forbidden characters."""
-    cleaned = _UNSAFE_IN_NAMES.sub("-", text)
-    cleaned = " ".join(cleaned.split()).strip(" .-")
-    if not cleaned:
-        raise TemplateError("имя файла по шаблону имени получилось пустым")
-    return cleaned[:150]
+    """Return ``text`` fit to be a file name; raise ``TemplateError`` when nothing is left.
+
+    ``engine.naming.safe_stem`` with a longer limit; typewriter quotes and control
+    characters are unsafe characters (a dash).
+    """
+    return safe_stem(text, 150, fallback=None, quotes=False, controls="-")

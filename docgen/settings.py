@@ -45,6 +45,14 @@ class Settings(BaseModel):
     render_output_mb: float = Field(
         default=50.0, gt=0, le=2048, description="Output limit of one document, MB of text."
     )
+    data_file_mb: float = Field(
+        default=5.0, gt=0, le=1024, description="Largest data file (YAML/JSON) read, MB."
+    )
+
+    @property
+    def data_file_bytes(self) -> int:
+        """Return the data-file limit in bytes."""
+        return int(self.data_file_mb * (1 << 20))
 
 
 def resolve_settings(

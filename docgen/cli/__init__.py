@@ -5,7 +5,7 @@ The group and its error handler are in ``app``; the commands register themselves
 
 from __future__ import annotations
 
-from docgen.cli import batches, data, documents, register, service
+from docgen.cli import batches, data, documents, register, service, worker
 from docgen.cli.app import cli, main
 
-__all__ = ["batches", "cli", "data", "documents", "main", "register", "service"]
+__all__ = ["batches", "cli", "data", "documents", "main", "register", "service", "worker"]

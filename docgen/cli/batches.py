@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from docgen.cli.app import centre_option, cli, jobs_option, pdf_option
+from docgen.cli.app import centre_option, cli, jobs_option, pdf_option, render_limits
+from docgen.cli.names import TEMPLATE_NAME, TemplateName
 from docgen.errors import InputError
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def _output(out_dir: Path | None, archive: Path | None, workbook: Path, pdf: boo
 
     if out_dir is None and archive is None:
         raise click.UsageError("укажите папку (-o ПАПКА) или архив (--zip ФАЙЛ.zip)")
-    return BatchOutput(out_dir or (archive or workbook).parent, archive, pdf)
+    return BatchOutput(out_dir or (archive or workbook).parent, archive, pdf, manifest=True)
 
 
 def _with_progress(label: str, total: int, run: Callable[[Callable[[int], None]], R]) -> R:
@@ -53,7 +54,7 @@ def _with_progress(label: str, total: int, run: Callable[[Callable[[int], None]]
 
 
 @cli.command()
-@click.argument("template")
+@click.argument("template", type=TEMPLATE_NAME)
 @click.argument("workbook", type=click.Path(path_type=Path, dir_okay=False))
 @_output_options("Сложить документы в один архив .zip вместо отдельных файлов.")
 @click.option(
@@ -66,7 +67,7 @@ def _with_progress(label: str, total: int, run: Callable[[Callable[[int], None]]
 @pdf_option
 @centre_option
 def batch(
-    template: str,
+    template: TemplateName,
     workbook: Path,
     out_dir: Path | None,
     archive: Path | None,
@@ -77,23 +78,24 @@ def batch(
 ) -> None:
     """Собрать по документу на каждую запись таблицы WORKBOOK (.xlsx) по шаблону TEMPLATE.
 
-    TEMPLATE — встроенный шаблон (docgen templates) или свой .docx, чьи переменные —
-    столбцы таблицы (её заготовку делает docgen sheet). Строки с ошибками пропускаются и
-    перечисляются в ошибки.xlsx рядом с результатом; тогда код выхода 1.
+    TEMPLATE — встроенный шаблон (docgen templates), модель данных со встроенным шаблоном
+    или свой .docx, чьи переменные — столбцы таблицы (заготовку делает docgen sheet).
+    Строки с ошибками пропускаются и перечисляются в ошибки.xlsx рядом с результатом;
+    тогда код выхода 1.
     """
-    from docgen.catalog import builtin, find_builtin, load_centre
+    from docgen.catalog import load_centre
     from docgen.engine import batch as batches
     from docgen.settings import resolve_settings
 
+    chosen = template.require_template()
     output = _output(out_dir, archive, workbook, pdf)
     settings = resolve_settings({"centre": centre, "workers": jobs})
-    entry = find_builtin(template)
-    if entry is None and not Path(template).exists() and "." not in Path(template).name:
-        entry = builtin(template)  # neither a file nor a built-in: list the built-ins
-    if entry is not None:
-        spec = batches.builtin_spec(entry, load_centre(settings.centre), pattern)
+    limits = render_limits(settings)
+    if isinstance(chosen, Path):
+        profile = load_centre(settings.centre) if settings.centre else None
+        spec = batches.user_spec(chosen, pattern, centre=profile, limits=limits)
     else:
-        spec = batches.user_spec(Path(template), pattern)
+        spec = batches.builtin_spec(chosen, load_centre(settings.centre), pattern, limits=limits)
     job = batches.prepare_batch(spec, workbook)
     result = _with_progress(
         "Документы",

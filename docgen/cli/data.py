@@ -7,9 +7,12 @@ from pathlib import Path
 import click
 
 from docgen.cli.app import cli
+from docgen.cli.names import TEMPLATE_NAME, TemplateName
 from docgen.errors import InputError
 from docgen.models import MODELS
-from docgen.sources import data_files, guess_model, load_data, load_model
+from docgen.settings import resolve_settings
+from docgen.sources import data_files, load_data, load_model
+from docgen.sources.guess import resemble_model
 
 
 @cli.command()
@@ -25,11 +28,11 @@ def validate(files: tuple[Path, ...], model_name: str | None) -> None:
     paths = data_files(list(files))
     if not paths:
         raise InputError("в указанных папках нет файлов .yaml, .yml или .json")
+    limit = resolve_settings({}).data_file_bytes
     failed = 0
     for path in paths:
         try:
-            name = model_name or guess_model(load_data(path), MODELS, path)
-            load_model(path, MODELS[name])
+            name = _validate_file(path, model_name, limit)
         except InputError as exc:
             failed += 1
             click.echo(f"ошибка: {exc}", err=True)
@@ -37,6 +40,25 @@ def validate(files: tuple[Path, ...], model_name: str | None) -> None:
             click.echo(f"{path}: верно ({name})")
     if failed:
         raise InputError(f"файлов с ошибками: {failed} из {len(paths)}")
+
+
+def _validate_file(path: Path, model_name: str | None, limit: int) -> str:
+    """Validate one file as ``model_name`` or the model it resembles; return the model's name."""
+    if model_name is not None:
+        load_model(path, MODELS[model_name], limit)
+        return model_name
+    guess = resemble_model(load_data(path, limit), MODELS, path)
+    try:
+        load_model(path, MODELS[guess.name], limit)
+    except InputError as exc:
+        if guess.complete and not guess.unknown:
+            raise
+        lacking = f"; не хватает ключей: {', '.join(guess.missing)}" if guess.missing else ""
+        raise InputError(
+            f"{path}: по ключам похоже на «{guess.name}»{lacking} — проверено как "
+            f"{guess.name} (другую модель укажите через --model)\n{exc}"
+        ) from exc
+    return guess.name
 
 
 _FORM_LABELS = {
@@ -97,7 +119,7 @@ def inflect(names: tuple[str, ...], kind: str | None, gender: str | None, as_jso
 
 
 @cli.command()
-@click.argument("source", metavar="MODEL_OR_TEMPLATE")
+@click.argument("source", metavar="MODEL_OR_TEMPLATE", type=TEMPLATE_NAME)
 @click.option(
     "-o",
     "--output",
@@ -105,23 +127,20 @@ def inflect(names: tuple[str, ...], kind: str | None, gender: str | None, as_jso
     required=True,
     help="Куда записать таблицу .xlsx.",
 )
-def sheet(source: str, output: Path) -> None:
-    """Сделать таблицу Excel для заполнения: по модели (agreement, partner…) или шаблону .docx."""
+def sheet(source: TemplateName, output: Path) -> None:
+    """Сделать таблицу Excel для заполнения: по встроенному шаблону, модели или своему .docx.
+
+    MODEL_OR_TEMPLATE — встроенный шаблон (contract…, список: docgen templates), модель
+    данных (agreement, partner…) или свой шаблон .docx: столбцы — его переменные.
+    """
     from docgen.sources.workbook.write import write_input_workbook
 
-    if source in MODELS:
-        write_input_workbook(MODELS[source], output)
-    elif source.lower().endswith(".docx"):
+    if source.path is not None:
         from docgen.engine import compile_template
-        from docgen.sources.workbook.template import Variable, template_model
+        from docgen.engine.batch.spec import user_template_model
 
-        usages = compile_template(Path(source)).fields()
-        variables = [Variable(usage.path, usage.place.text) for usage in usages]
-        write_input_workbook(template_model(variables), output)
+        model = user_template_model(compile_template(source.path))  # as `docgen batch` reads
+        write_input_workbook(model, output)
     else:
-        names = ", ".join(sorted(MODELS))
-        raise click.BadParameter(
-            f"«{source}» — не модель и не шаблон .docx; модели: {names}",
-            param_hint="MODEL_OR_TEMPLATE",
-        )
+        write_input_workbook(MODELS[str(source.model_name)], output)
     click.echo(f"записана таблица {output}")

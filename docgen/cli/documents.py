@@ -2,77 +2,125 @@
 
 from __future__ import annotations
 
+import typing
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
+from pydantic import BaseModel
 
-from docgen.cli.app import centre_option, cli, pdf_option
+from docgen.cli.app import centre_option, cli, pdf_option, render_limits
+from docgen.cli.names import TEMPLATE_NAME, TemplateName
 from docgen.models import MODELS
 from docgen.sources import load_data, load_model
 
 if TYPE_CHECKING:
     from docgen.catalog import BuiltinTemplate
     from docgen.engine import CompiledTemplate
+    from docgen.settings import Settings
 
-_TEMPLATE = click.Path(path_type=Path, dir_okay=False)
+_FILE = click.Path(path_type=Path, dir_okay=False)
 
 
-def _compile(template: Path) -> tuple[CompiledTemplate, BuiltinTemplate | None]:
-    """Compile a .docx path or a built-in id; return the built-in entry when it is one."""
-    from docgen.catalog import find_builtin
+def _compile(template: BuiltinTemplate | Path) -> CompiledTemplate:
+    """Compile a built-in template or a user's .docx."""
     from docgen.engine import compile_template
 
-    entry = find_builtin(template)
-    return (entry.compile(), entry) if entry else (compile_template(template), None)
+    return compile_template(template) if isinstance(template, Path) else template.compile()
 
 
 @cli.command()
-@click.argument("template", type=_TEMPLATE)
-def fields(template: Path) -> None:
+@click.argument("template", type=TEMPLATE_NAME)
+def fields(template: TemplateName) -> None:
     """Показать переменные шаблона деревом и абзацы, где они используются.
 
-    TEMPLATE — файл .docx или имя встроенного шаблона (список: docgen templates).
+    TEMPLATE — встроенный шаблон (docgen templates), модель данных или свой файл .docx; у
+    модели без встроенного шаблона показываются её поля — имена для своего шаблона.
     """
     from docgen.engine import format_fields
 
-    usages = _compile(template)[0].fields()
+    if template.path is None and template.builtin is None:
+        click.echo(f"у модели «{template.model_name}» нет встроенного шаблона; её поля:")
+        click.echo("\n".join(model_tree(MODELS[str(template.model_name)])))
+        return
+    usages = _compile(template.require_template()).fields()
     click.echo(format_fields(usages) if usages else f"{template}: в шаблоне нет переменных")
 
 
+def model_tree(model: type[BaseModel], depth: int = 0) -> list[str]:
+    """Return a model's fields as an indented tree: «name (Title)», lists as «name[]»."""
+    lines = []
+    for name, info in model.model_fields.items():
+        inner, lists = _unwrap(info.annotation)
+        title = f" ({info.title})" if info.title else ""
+        lines.append("  " * depth + name + "[]" * lists + title)
+        if isinstance(inner, type) and issubclass(inner, BaseModel) and depth < 6:
+            lines.extend(model_tree(inner, depth + 1))
+    return lines
+
+
+def _unwrap(annotation: Any) -> tuple[Any, int]:
+    """Return the model inside ``X | None`` and ``list[X]``, and how many lists wrap it."""
+    lists = 0
+    while True:
+        args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+        origin = typing.get_origin(annotation)
+        if origin in (list, tuple) and args:
+            lists, annotation = lists + 1, args[0]
+        elif origin is typing.Annotated or (len(args) == 1 and origin is not dict):
+            annotation = args[0]
+        else:
+            return annotation, lists
+
+
 @cli.command()
-@click.argument("template", type=_TEMPLATE)
+@click.argument("template", type=TEMPLATE_NAME)
 @click.option(
     "--model",
     "model_name",
     type=click.Choice(sorted(MODELS)),
     help="Модель данных, с которой сверить имена; у встроенного шаблона — своя.",
 )
-def check(template: Path, model_name: str | None) -> None:
+def check(template: TemplateName, model_name: str | None) -> None:
     """Проверить, что все имена шаблона есть в модели данных; назвать все лишние сразу.
 
-    TEMPLATE — файл .docx или имя встроенного шаблона (тогда --model не нужен).
+    TEMPLATE — встроенный шаблон (тогда --model не нужен), модель данных со встроенным
+    шаблоном или свой файл .docx.
     """
     from docgen.engine import check_template, format_unknown
     from docgen.errors import TemplateError
 
-    compiled, entry = _compile(template)
+    chosen = template.require_template()
+    compiled = _compile(chosen)
+    entry = template.builtin
+    count = len({usage.path for usage in compiled.fields()})
+    columns = len({usage.path for usage in compiled.fields() if usage.path[0] != "centre"})
     if entry is not None and model_name in (None, entry.model_name):
         unknown, model_name = entry.check(compiled), entry.model_name
     elif model_name is None:
-        raise click.UsageError("укажите --model: с какой моделью данных сверить шаблон")
+        from docgen.engine.batch.spec import check_user_template
+
+        unknown = check_user_template(compiled)
+        if unknown:
+            raise TemplateError(
+                format_unknown(unknown, compiled.name, "столбцы таблицы и профиль Центра")
+            )
+        click.echo(
+            f"{template}: модель не указана — шаблон сверен сам с собой: имена ({columns}) "
+            f"станут столбцами таблицы (docgen sheet {template}), centre.… — из профиля Центра"
+        )
+        return
     else:
         unknown = check_template(compiled, MODELS[model_name])
     if unknown:
         raise TemplateError(format_unknown(unknown, compiled.name, model_name))
-    count = len({usage.path for usage in compiled.fields()})
     click.echo(f"{template}: все имена шаблона ({count}) есть в модели «{model_name}»")
 
 
 @cli.command()
-@click.argument("template", type=_TEMPLATE)
-@click.argument("data", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("-o", "--output", type=_TEMPLATE, required=True, help="Куда записать .docx.")
+@click.argument("template", type=TEMPLATE_NAME)
+@click.argument("data", type=_FILE)
+@click.option("-o", "--output", type=_FILE, required=True, help="Куда записать .docx.")
 @click.option(
     "--model",
     "model_name",
@@ -82,7 +130,7 @@ def check(template: Path, model_name: str | None) -> None:
 @pdf_option
 @centre_option
 def render(
-    template: Path,
+    template: TemplateName,
     data: Path,
     output: Path,
     model_name: str | None,
@@ -91,43 +139,58 @@ def render(
 ) -> None:
     """Собрать документ OUTPUT по шаблону TEMPLATE из данных DATA (YAML или JSON).
 
-    TEMPLATE — файл .docx или имя встроенного шаблона (список: docgen templates).
+    TEMPLATE — встроенный шаблон (список: docgen templates), модель данных со встроенным
+    шаблоном (agreement…) или свой файл .docx.
     """
-    from docgen.catalog import builtin_context, find_builtin
-    from docgen.engine import (
-        check_template,
-        compile_template,
-        format_unknown,
-        model_context,
-        write_atomically,
-    )
-    from docgen.errors import OutputError, TemplateError
+    from docgen.engine import write_atomically
+    from docgen.errors import OutputError
 
     if output.suffix.lower() != ".docx":
         raise OutputError(f"{output}: имя файла документа должно кончаться на .docx")
-    builtin = find_builtin(template)
-    if builtin is not None:
-        if model_name not in (None, builtin.model_name):
-            raise click.UsageError(f"шаблон {builtin.id} работает с моделью {builtin.model_name}")
-        from docgen.settings import resolve_settings
+    from docgen.settings import resolve_settings
 
-        compiled = builtin.compile()
-        context = builtin_context(builtin, data, resolve_settings({"centre": centre}).centre)
-    elif model_name is None:
-        compiled = compile_template(template)
-        context = load_data(data)
+    chosen = template.require_template()
+    settings = resolve_settings({"centre": centre})
+    if isinstance(chosen, Path):
+        compiled, context = _user_document(chosen, data, model_name, settings)
     else:
-        compiled = compile_template(template)
-        unknown = check_template(compiled, MODELS[model_name])
-        if unknown:
-            raise TemplateError(format_unknown(unknown, compiled.name, model_name))
-        context = model_context(load_model(data, MODELS[model_name]))
+        if model_name not in (None, chosen.model_name):
+            raise click.UsageError(f"шаблон {chosen.id} работает с моделью {chosen.model_name}")
+        from docgen.catalog import builtin_context
+
+        compiled = chosen.compile()
+        context = builtin_context(chosen, data, settings.centre)
     write_atomically(output, compiled.render(context, media_dir=data.parent))
     click.echo(f"записан {output}")
     if pdf:
         from docgen.pdf import convert_to_pdf
 
         click.echo(f"записан {convert_to_pdf([output])[0]}")
+
+
+def _user_document(
+    template: Path, data: Path, model_name: str | None, settings: Settings
+) -> tuple[CompiledTemplate, dict[str, Any]]:
+    """Compile a user's template and read its data: as ``model_name``, or as a plain mapping.
+
+    ``centre`` in the template is the centre's profile when the settings name one.
+    """
+    from docgen.catalog import load_centre
+    from docgen.engine import check_template, compile_template, format_unknown, model_context
+    from docgen.errors import TemplateError
+
+    profile = {"centre": load_centre(settings.centre)} if settings.centre else None
+    compiled = compile_template(template, globals=profile, limits=render_limits(settings))
+    if model_name is None:
+        context = load_data(data, settings.data_file_bytes)
+        uses_centre = any(usage.path[0] == "centre" for usage in compiled.fields())
+        if profile is None and uses_centre and "centre" not in context:
+            load_centre(None)  # explains how to name the centre's profile
+        return compiled, context
+    unknown = check_template(compiled, MODELS[model_name])
+    if unknown:
+        raise TemplateError(format_unknown(unknown, compiled.name, model_name))
+    return compiled, model_context(load_model(data, MODELS[model_name], settings.data_file_bytes))
 
 
 @cli.command("templates")

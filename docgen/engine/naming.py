@@ -37,7 +37,7 @@ NAME_EXTRAS = frozenset({"row", "index"})
 _FORBIDDEN = re.compile(r"[<>:/\\|?*]+")
 _SPACES = re.compile(r"\s+")
 _DROPPED_CATEGORIES = frozenset({"Cf", "Cs", "Co"})  # invisible formatting, surrogates, private
-_SPACE_CATEGORIES = frozenset({"Cc", "Zl", "Zp", "Zs"})
+_SPACE_CATEGORIES = frozenset({"Zl", "Zp", "Zs"})
 _DEVICES = ("CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", "CLOCK$")
 _PORTS = tuple(f"{port}{digit}" for port in ("COM", "LPT") for digit in "0123456789¹²³")
 RESERVED = frozenset(_DEVICES + _PORTS)
@@ -45,24 +45,51 @@ RESERVED = frozenset(_DEVICES + _PORTS)
 _WORD_CUT = 30  # a cut goes back to a space when one is this close to the limit
 
 
-def safe_stem(text: str, limit: int = NAME_LIMIT) -> str:
-    """Return ``text`` made fit to be a file name (without extension) on any system."""
-    cleaned = _quotes(_visible(unicodedata.normalize("NFC", text)))
+def safe_stem(
+    text: str,
+    limit: int = NAME_LIMIT,
+    *,
+    fallback: str | None = FALLBACK,
+    quotes: bool = True,
+    controls: str = " ",
+    space: str = " ",
+) -> str:
+    """Return ``text`` made fit to be a file name (without extension) on any system.
+
+    The one sanitiser of docgen; its callers differ only in the parameters:
+
+    - ``limit``: most characters (the UTF-8 bytes are always at most ``BYTE_LIMIT``);
+    - ``fallback``: the name when nothing usable is left; None raises ``TemplateError``;
+    - ``quotes``: typewriter quotes become «ёлочки» (True) or a dash like other unsafe
+      characters (False);
+    - ``controls``: what a control character (tab, line feed…) becomes: a space, or ``"-"``
+      like an unsafe character;
+    - ``space``: what a run of white space becomes (``"-"`` for names without spaces).
+    """
+    control = "/" if controls == "-" else controls  # «/» joins a run of unsafe characters
+    cleaned = _visible(unicodedata.normalize("NFC", text), control)
+    cleaned = _quotes(cleaned) if quotes else cleaned.replace('"', "/")
     cleaned = _SPACES.sub(" ", _FORBIDDEN.sub("-", cleaned))
     cleaned = _trim(cleaned)
     if not cleaned:
-        return FALLBACK
+        if fallback is None:
+            raise TemplateError("имя файла получилось пустым: в нём нет ни одной буквы или цифры")
+        return fallback
     if cleaned.split(".")[0].rstrip(" ").upper() in RESERVED:
         cleaned = "_" + cleaned
+    if space != " ":
+        cleaned = _trim(re.sub(f"(?:{re.escape(space)}| )+", space, cleaned.replace(" ", space)))
     return cleaned if _fits(cleaned, limit) else _shorten(cleaned, limit)
 
 
-def _visible(text: str) -> str:
-    """Drop invisible characters; turn control characters and line breaks into spaces."""
+def _visible(text: str, control: str = " ") -> str:
+    """Drop invisible characters; line breaks become spaces, control characters ``control``."""
     chars = []
     for char in text:
         category = unicodedata.category(char)
-        if category in _SPACE_CATEGORIES:
+        if category == "Cc":
+            chars.append(control)
+        elif category in _SPACE_CATEGORIES:
             chars.append(" ")
         elif category not in _DROPPED_CATEGORIES:
             chars.append(char)

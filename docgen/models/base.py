@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    StringConstraints,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+)
 
 Case = Literal["genitive", "dative", "accusative", "instrumental", "prepositional"]
 """A grammatical case whose form may be given by hand (the nominative is the data itself)."""
@@ -30,25 +38,53 @@ OptionalText = Annotated[str | None, BeforeValidator(empty_to_none)]
 
 
 _RU_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*(?:г\.?)?\s*$")
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 
 
 def russian_date(value: Any) -> Any:
     """Accept «26.11.2026» besides ISO «2026-11-26» and dates; a datetime loses its time."""
     if isinstance(value, dt.datetime):
         return value.date()
-    if isinstance(value, str):
-        match = _RU_DATE.match(value)
-        if match:
-            day, month, year = (int(group) for group in match.groups())
-            try:
-                return dt.date(year, month, day)
-            except ValueError as exc:
-                raise ValueError(f"«{value.strip()}» — такой даты нет в календаре") from exc
-    return value
+    if not isinstance(value, str):
+        return value
+    match = _RU_DATE.match(value)
+    iso = None if match else _ISO_DATE.match(value)
+    if match:
+        day, month, year = (int(group) for group in match.groups())
+    elif iso:
+        year, month, day = (int(group) for group in iso.groups())
+    else:
+        return value
+    try:
+        return dt.date(year, month, day)
+    except ValueError as exc:
+        raise ValueError(f"«{value.strip()}» — такой даты нет в календаре") from exc
 
 
 Date = Annotated[dt.date, BeforeValidator(russian_date)]
 """A date written as 26.11.2026 or 2026-11-26."""
+
+
+MONEY_LIMIT = Decimal(10) ** 12
+"""Sums of money are below a trillion roubles; anything larger is a typing mistake."""
+_KOPECK = Decimal("0.01")
+
+
+def check_money(value: Any, to_decimal: ValidatorFunctionWrapHandler) -> Decimal:
+    """Refuse a sum that is not finite, not below ``MONEY_LIMIT`` or finer than a kopeck."""
+    amount: Decimal = to_decimal(value)
+    if not amount.is_finite() or abs(amount) >= MONEY_LIMIT:
+        raise ValueError(
+            f"«{value}» — не сумма в рублях: ожидается число меньше 1 000 000 000 000, "
+            "например 1500.50"
+        )
+    if amount != amount.quantize(_KOPECK):
+        raise ValueError(f"«{value}»: копеек — не больше двух знаков после точки")
+    return amount
+
+
+Money = Annotated[Decimal, WrapValidator(check_money)]
+"""A sum of money in roubles, at most two decimal places: 1500.50."""
 
 
 class DocModel(BaseModel):

@@ -10,7 +10,6 @@ A partner workbook (.xlsx, one partner a row) is read by ``docgen.sources``' wor
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
@@ -21,6 +20,7 @@ import yaml
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
+from docgen.engine.naming import safe_stem
 from docgen.errors import InputError, OutputError
 from docgen.models import Agreement, Partner
 from docgen.register import store
@@ -32,7 +32,11 @@ from docgen.sources import data_files, load_data, load_model
 
 PARTNER_PREFIX = "партнёр-"
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm"})
-_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+
+
+def _file_stem(number: str) -> str:
+    """Return an agreement number as a file name without spaces: «СП-2026/001» → СП-2026-001."""
+    return safe_stem(number, fallback="договор", quotes=False, controls="-", space="-")
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,7 @@ def export_register(register: Register, folder: Path) -> list[Path]:
     written: list[Path] = []
     for record in records:
         text = _header(record) + agreement_yaml(record.agreement)
-        written.append(_write(folder, _safe_name(record.agreement.number), text, written))
+        written.append(_write(folder, _file_stem(record.agreement.number), text, written))
     for partner in partners:
         inn = partner.organisation.requisites.inn
         text = f"# Партнёр {partner.organisation.short_name}, ИНН {inn}.\n" + model_yaml(partner)
@@ -164,10 +168,6 @@ def _header(record: AgreementRecord) -> str:
         f"# {agreement.kind.value.capitalize()} {agreement.number} с "
         f"{agreement.partner.organisation.short_name}; в реестре: {status}.\n"
     )
-
-
-def _safe_name(text: str) -> str:
-    return _UNSAFE.sub("-", text.strip()).strip("-.") or "договор"
 
 
 def _write(folder: Path, stem: str, text: str, taken: list[Path]) -> Path:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from docgen.errors import InputError
-from docgen.sources.files import YAML_SUFFIXES, load_data, read_text
+from docgen.sources.files import DATA_FILE_LIMIT, YAML_SUFFIXES, read_data
 from docgen.sources.problems import Loc, Problem, count_errors, problems_from
 
 M = TypeVar("M", bound=BaseModel)
@@ -35,14 +34,13 @@ def validate_data(data: Any, model: type[M], source: str) -> M:
         raise InvalidData(format_problems(source, problems), problems) from exc
 
 
-def load_model(path: Path, model: type[M]) -> M:
+def load_model(path: Path, model: type[M], limit: int = DATA_FILE_LIMIT) -> M:
     """Read a YAML or JSON file and validate it as ``model``; name every problem's line."""
-    data = load_data(path)
+    data, lines = read_data(path, limit)
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         problems = problems_from(exc, model)
-        lines = _yaml_lines(path) if path.suffix.lower() in YAML_SUFFIXES else None
         raise InputError(format_problems(str(path), problems, lines)) from exc
 
 
@@ -66,30 +64,6 @@ def _line_of(loc: Loc, lines: dict[Loc, int]) -> int | None:
         if loc[:end] in lines:
             return lines[loc[:end]]
     return None
-
-
-def _yaml_lines(path: Path) -> dict[Loc, int]:
-    """Map every key path of a YAML file to its 1-based line number."""
-    try:
-        root = yaml.compose(read_text(path))
-    except yaml.YAMLError:
-        return {}
-    lines: dict[Loc, int] = {}
-    _walk(root, (), lines)
-    return lines
-
-
-def _walk(node: yaml.Node | None, loc: Loc, lines: dict[Loc, int]) -> None:
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            child = (*loc, str(key.value))
-            lines[child] = key.start_mark.line + 1
-            _walk(value, child, lines)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            child = (*loc, index)
-            lines[child] = item.start_mark.line + 1
-            _walk(item, child, lines)
 
 
 def data_files(paths: list[Path]) -> list[Path]:

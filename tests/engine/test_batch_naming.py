@@ -157,3 +157,49 @@ def test_a_pattern_renders_a_safe_name_and_explains_a_missing_value() -> None:
         pattern.render({"number": "1", "partner": {}}, row=5, index=1)
     with pytest.raises(InputError, match="значение пустое"):
         pattern.render({"number": None, "partner": {"name": "x"}}, row=5, index=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "document", "download", "export"),
+    [
+        (
+            "Договор СП-2026/014",
+            "Договор СП-2026-014",
+            "Договор СП-2026-014",
+            "Договор-СП-2026-014",
+        ),
+        ('ООО "Ромашка"', "ООО «Ромашка»", "ООО -Ромашка", "ООО-Ромашка"),
+        ("a\tb\nc", "a b c", "a-b-c", "a-b-c"),
+        ("con", "_con", "_con", "_con"),
+        ("  СП 2026 / 001. ", "СП 2026 - 001", "СП 2026 - 001", "СП-2026-001"),
+    ],
+)
+def test_the_three_file_name_uses_share_one_sanitiser(
+    text: str, document: str, download: str, export: str
+) -> None:
+    from docgen.catalog import safe_file_name
+    from docgen.register.transfer import _file_stem
+
+    assert safe_stem(text) == document  # batch documents
+    assert safe_file_name(text) == download  # built-in document names, service downloads
+    assert safe_stem(text, 150, fallback=None, quotes=False, controls="-") == download
+    assert _file_stem(text) == export  # register export: no spaces
+    for stem in (document, download, export):
+        assert_safe(stem)
+
+
+def test_an_empty_name_falls_back_or_is_refused() -> None:
+    from docgen.catalog import safe_file_name
+    from docgen.register.transfer import _file_stem
+
+    assert safe_stem(" / ") == FALLBACK
+    assert _file_stem(" / ") == "договор"
+    with pytest.raises(TemplateError, match="имя файла получилось пустым"):
+        safe_file_name(" / ")
+
+
+def test_a_long_download_name_is_cut_to_its_own_limit() -> None:
+    from docgen.catalog import safe_file_name
+
+    stem = safe_file_name("Отчёт " + "очень длинное название " * 20)
+    assert NAME_LIMIT < len(stem) <= 150 and stem.endswith("…")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -62,7 +63,7 @@ def test_all_problems_of_a_file_are_reported_at_once(
     text = (
         school_agreement_text.replace("2204021669", "2204021668")
         .replace("number: СП-2026/001", "numbr: СП-2026/001")
-        .replace("date: 01.09.2026", "date: 31.09.2026")
+        .replace(re.search(r"(?m)^date: .*$", school_agreement_text)[0], "date: 31.09.2026")
         .replace("type: общеобразовательная организация", "type: школа искусств")
     )
     path = write(tmp_path, "a.yaml", text)

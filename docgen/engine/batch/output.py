@@ -1,19 +1,23 @@
 """Where a batch's documents go: files in a folder, or a ZIP streamed entry by entry.
 
 Names are made unique (« (2)») in the order of the workbook, so the same workbook always
-gives the same names. With PDF, one LibreOffice run converts every document at the end;
-for a ZIP the documents are also kept in a hidden folder until the PDFs are added.
+gives the same names. Into a folder, a run says which files it wrote over and removes the
+documents its previous run made for rows it now refuses (``manifest``). With PDF, one
+LibreOffice run converts every document at the end; for a ZIP the documents are also kept
+in a hidden folder until the PDFs are added.
 """
 
 from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
 from docgen.engine.archive import StreamedZip
+from docgen.engine.batch.manifest import FolderChanges, FolderManifest, digest, file_digest
 from docgen.engine.naming import UniqueNames, path_inside
 from docgen.engine.output import write_atomically
 from docgen.errors import OutputError
@@ -31,6 +35,9 @@ class BatchOutput:
     """A ZIP that receives the documents (and PDFs) instead of ``folder``."""
     pdf: bool = False
     """Also make a PDF of every document (LibreOffice)."""
+    manifest: bool = False
+    """Keep ``.docgen-batch.json`` in the folder, so that running the same batch again
+    removes the documents of the previous run it does not make again (``manifest``)."""
 
 
 def make_folder(folder: Path) -> Path:
@@ -44,17 +51,31 @@ def make_folder(folder: Path) -> Path:
     return folder
 
 
-def _convert(documents: list[Path], folder: Path) -> list[Path]:
+def _convert(
+    documents: list[Path], folder: Path, progress: Callable[[int], None] | None
+) -> list[Path]:
     from docgen.pdf import convert_to_pdf
 
-    return convert_to_pdf(documents, folder)
+    return convert_to_pdf(documents, folder, progress=progress)
 
 
 class DocumentSink:
     """Receive documents in order; ``finish`` makes the PDFs and completes the output."""
 
-    def __init__(self, output: BatchOutput) -> None:
+    def __init__(
+        self,
+        output: BatchOutput,
+        pdf_progress: Callable[[int], None] | None = None,
+        origin: str | None = None,
+    ) -> None:
         self.output = output
+        self.pdf_progress = pdf_progress
+        """Called with the number of PDFs made, as they are."""
+        self.changes = FolderChanges()
+        """Files of the folder this run wrote over or removed (``manifest``)."""
+        self._manifest: FolderManifest | None = None
+        self._written: dict[str, str] = {}  # file name → SHA-256, for the manifest
+        self._previous: set[str] = set()  # what the previous run of this batch wrote here
         self.names = UniqueNames(DOCUMENT_EXTENSION)
         self.documents: list[str] = []
         """File names of the documents written, in the order of the workbook."""
@@ -64,6 +85,9 @@ class DocumentSink:
         self._on_disk: list[Path] = []
         make_folder(output.folder)
         if output.archive is None:
+            if origin is not None and output.manifest:
+                self._manifest = FolderManifest(output.folder, origin)
+                self._previous = set(self._manifest.previous())
             return
         if output.pdf:
             self._staging = self._make_staging(output.folder)
@@ -95,22 +119,43 @@ class DocumentSink:
             self._archive.add(name, data)
         if self._archive is None or self._staging is not None:
             path = path_inside(self._staging or self.output.folder, name)
+            if self._archive is None and path.exists():
+                self._note_replaced(name)
             write_atomically(path, data, durable=False)
+            self._written[name] = digest(data)
             if self.output.pdf:
                 self._on_disk.append(path)
         self.documents.append(name)
         return name
 
     def finish(self) -> Path | None:
-        """Make the PDFs if asked, complete the ZIP; return the ZIP's path (None: no ZIP)."""
+        """Make the PDFs if asked, complete the ZIP; return the ZIP's path (None: no ZIP).
+
+        Into a folder, files the previous run of the same batch left there and this run did
+        not write again are removed (``manifest``).
+        """
         if self.output.pdf and self._on_disk:
             folder = self._staging or self.output.folder
-            pdfs = _convert(self._on_disk, folder)
+            if self._archive is None:
+                for path in self._on_disk:
+                    if path.with_suffix(".pdf").exists():
+                        self._note_replaced(path.with_suffix(".pdf").name)
+            pdfs = _convert(self._on_disk, folder, self.pdf_progress)
             self.pdfs = [pdf.name for pdf in pdfs]
             if self._archive is not None:
                 for pdf in pdfs:
                     self._archive.add_file(pdf.name, pdf)
+            else:
+                self._written.update((pdf.name, file_digest(pdf) or "") for pdf in pdfs)
+        if self._manifest is not None:
+            tidied = self._manifest.tidy(self._written)
+            self.changes.removed, self.changes.kept = tidied.removed, tidied.kept
         return self._archive.commit() if self._archive is not None else None
+
+    def _note_replaced(self, name: str) -> None:
+        """Record that ``name`` is written over: a file of the previous run, or another."""
+        known = name in self._previous
+        (self.changes.rewritten if known else self.changes.replaced).append(name)
 
     @staticmethod
     def _make_staging(folder: Path) -> Path:
