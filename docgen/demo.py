@@ -5,7 +5,9 @@ year's joint events (``joint-events.xlsx``); ``contracts/`` holds the agreements
 template is compiled once and renders all its inputs; with ``pdf`` one LibreOffice process
 then converts the whole set. The year's reports to every partner and the events section of
 the analysis (``docgen annual``) go to the subfolder «Отчёты партнёрам»; one contract per
-row of ``agreements.xlsx`` (``docgen batch contract``) goes to «Договоры из таблицы».
+row of ``agreements.xlsx`` (``docgen batch contract``) goes to «Договоры из таблицы», one
+letter of thanks per row of ``thanks-letter.xlsx`` (a user's own template) to «Благодарственные
+письма».
 """
 
 from __future__ import annotations
@@ -13,12 +15,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from docgen.catalog import BUILTINS, BuiltinTemplate
 from docgen.engine import CompiledTemplate, DocumentProperties, write_atomically
-from docgen.engine.annual import AnnualTemplates, prepare_annual, run_annual
-from docgen.engine.batch import BatchOutput, builtin_spec, prepare_batch, run_batch
+from docgen.engine.annual import (
+    AnnualTemplates,
+    prepare_annual,
+    report_with_events,
+    run_annual,
+)
+from docgen.engine.batch import BatchOutput, builtin_spec, prepare_batch, run_batch, user_spec
 from docgen.errors import InputError, OutputError
-from docgen.models import Centre
+from docgen.models import Centre, MethodReport
+from docgen.models.partners import PartnerList
 from docgen.pdf import convert_to_pdf
 from docgen.resources import bundled
 from docgen.sources import load_model
@@ -34,12 +44,19 @@ SAMPLE_INPUTS = {
 }
 JOINT_EVENTS = SAMPLES / "joint-events.xlsx"
 """The year's joint events with partners (made by ``samples/make_joint_events.py``)."""
+PARTNERS = SAMPLES / "partners.yaml"
+"""The centre's partners, the one list every sample draws from: full names, heads, ИНН."""
 ANNUAL_FOLDER = "Отчёты партнёрам"
 """The subfolder of the demo for the partners' reports and the events section."""
 AGREEMENTS = SAMPLES / "agreements.xlsx"
 """Agreements with partners as a workbook (made by ``samples/make_agreements.py``)."""
 BATCH_FOLDER = "Договоры из таблицы"
 """The subfolder of the demo for the contracts made from ``agreements.xlsx``."""
+LETTER_TEMPLATE = SAMPLES / "thanks-letter.docx"
+LETTER_WORKBOOK = SAMPLES / "thanks-letter.xlsx"
+"""A user's own template and its workbook (made by ``samples/make_thanks_letter.py``)."""
+LETTER_FOLDER = "Благодарственные письма"
+"""The subfolder of the demo for the letters made from the user's own template."""
 
 
 @dataclass(frozen=True)
@@ -78,15 +95,33 @@ def render_demo(out_dir: Path, centre: Centre, *, pdf: bool = False) -> list[Pat
         entry = item.template
         if entry.id not in compiled:
             compiled[entry.id] = entry.compile()
-        context = entry.context(load_model(item.data, entry.model), centre)
+        data = sample_data(item)
+        context = entry.context(data, centre)
         path = _free_path(out_dir / entry.output_name(context), documents)
-        properties = DocumentProperties(title=path.stem, author=centre.organisation.short_name)
+        properties = DocumentProperties(
+            title=path.stem, author=centre.organisation.short_name, created=entry.created(data)
+        )
         write_atomically(path, compiled[entry.id].render(context, properties=properties))
         documents.append(path)
     reports, report_pdfs = render_annual(out_dir / ANNUAL_FOLDER, centre, pdf=pdf)
     contracts, contract_pdfs = render_workbook(out_dir / BATCH_FOLDER, centre, pdf=pdf)
+    letters, letter_pdfs = render_letters(out_dir / LETTER_FOLDER, centre, pdf=pdf)
     pdfs = convert_to_pdf(documents, out_dir) if pdf else []
-    return documents + reports + contracts + pdfs + report_pdfs + contract_pdfs
+    return (
+        documents + reports + contracts + letters + pdfs + report_pdfs + contract_pdfs + letter_pdfs
+    )
+
+
+def sample_data(item: DemoInput, workbook: Path = JOINT_EVENTS) -> BaseModel:
+    """Load a demo input; the analysis takes its year's events from the events workbook.
+
+    The events section and the partners' letters are made from the same workbook
+    (``render_annual``), so the analysis's totals of events agree with them.
+    """
+    data = load_model(item.data, item.template.model)
+    if isinstance(data, MethodReport):
+        return report_with_events(data, workbook, str(item.data))
+    return data
 
 
 def render_workbook(
@@ -102,14 +137,32 @@ def render_workbook(
     return [folder / n for n in result.documents], [folder / n for n in result.pdfs]
 
 
+def render_letters(
+    folder: Path, centre: Centre, *, pdf: bool = False
+) -> tuple[list[Path], list[Path]]:
+    """Make one letter of thanks per row of the sample user template's workbook."""
+    if not LETTER_TEMPLATE.is_file() or not LETTER_WORKBOOK.is_file():
+        raise InputError(f"нет примера своего шаблона для демонстрации ({LETTER_TEMPLATE})")
+    spec = user_spec(LETTER_TEMPLATE, "Благодарственное письмо {{ ФИО }}", centre=centre)
+    result = run_batch(prepare_batch(spec, LETTER_WORKBOOK), BatchOutput(folder, pdf=pdf), jobs=1)
+    if result.failed:
+        raise InputError(result.failure_message())
+    return [folder / n for n in result.documents], [folder / n for n in result.pdfs]
+
+
 def render_annual(
     folder: Path, centre: Centre, *, pdf: bool = False, workbook: Path = JOINT_EVENTS
 ) -> tuple[list[Path], list[Path]]:
-    """Make the year's partner reports and the events section; return the .docx and the PDFs."""
-    if not workbook.is_file():
-        raise InputError(f"нет таблицы мероприятий для демонстрации ({workbook})")
+    """Make the year's partner reports and the events section; return the .docx and the PDFs.
+
+    Each letter is addressed to the partner's head named in ``PARTNERS`` («Директору …
+    Петровой М.С.», «Уважаемая Мария Сергеевна!»).
+    """
+    if not workbook.is_file() or not PARTNERS.is_file():
+        raise InputError(f"нет таблицы мероприятий или списка партнёров ({workbook}, {PARTNERS})")
     templates = AnnualTemplates(BUILTINS["partner-report"], BUILTINS["events-section"])
-    job = prepare_annual(workbook, centre, templates)
+    cards = load_model(PARTNERS, PartnerList).partners
+    job = prepare_annual(workbook, centre, templates, partners=cards)
     result = run_annual(job, BatchOutput(folder, pdf=pdf), jobs=1)
     if result.failed or result.section is None:
         raise InputError(result.failure_message())

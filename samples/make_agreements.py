@@ -3,8 +3,10 @@
 Run: ``python samples/make_agreements.py [PATH]``. The workbook is the one ``docgen sheet
 agreement`` makes (headers, notes, dropdowns), filled the way the centre would fill it: one
 row per agreement on «Договоры», one to three joint activities each on «План совместных
-мероприятий», joined by «Номер». The data are made up but realistic (Бийск, Алтайский край);
-ИНН and ОГРН have valid check digits. The same script always writes the same bytes.
+мероприятий», joined by «Номер». Each partner's names, requisites (bank details included)
+and head come from ``samples/partners.yaml``, the one list every sample draws from; the
+obligations are left empty, so the contracts take them from the clause library
+(``templates/clauses``). The same script always writes the same bytes.
 
 Then ``docgen batch contract samples/agreements.xlsx -o договоры`` writes one contract per
 partner.
@@ -22,14 +24,15 @@ from pathlib import Path
 from typing import Any
 
 from docgen.models import Agreement
-from docgen.models.requisites import inn_check_digits, ogrn_check_digit
+from docgen.models.partners import ListedPartner, PartnerList
+from docgen.sources import load_model
 from docgen.sources.workbook.write import input_workbook
 
-PATH = Path(__file__).resolve().parent / "agreements.xlsx"
+HERE = Path(__file__).resolve().parent
+PATH = HERE / "agreements.xlsx"
+PARTNER_LIST = HERE / "partners.yaml"
 FIXED_TIME = (2026, 9, 1, 0, 0, 0)
 _MODIFIED = re.compile(rb"<dcterms:modified([^>]*)>[^<]*</dcterms:modified>")
-KPP = "220401001"
-CITY = "659300, Алтайский край, г. Бийск"
 CENTRE = "МБУ ДО «ЦВР»"
 EVENTS = "проведение мероприятий (конкурсы, фестивали, акции, праздники, соревнования)"
 
@@ -47,51 +50,26 @@ class Activity:
 
 
 @dataclass(frozen=True)
-class Partner:
-    """One agreement: the partner, its requisites, its signer and the joint activities."""
+class Deal:
+    """One agreement: the partner (a key of ``partners.yaml``), what and how, the plan."""
 
-    kind: str
-    full_name: str
-    short_name: str
-    inn_head: str
-    ogrn_head: str
-    street: str
-    phone: str
-    email: str
-    signer: tuple[str, str, str, str]
+    key: str
     subject: str
     forms: tuple[str, ...]
     activities: tuple[Activity, ...]
     attorney: tuple[str, dt.date] | None = None
-
-    @property
-    def inn(self) -> str:
-        return self.inn_head + inn_check_digits(self.inn_head)
-
-    @property
-    def ogrn(self) -> str:
-        return self.ogrn_head + ogrn_check_digit(self.ogrn_head)
 
 
 def _day(month: int, day: int) -> dt.date:
     return dt.date(2026 if month >= 9 else 2027, month, day)
 
 
-PARTNERS = [
-    Partner(
-        "общеобразовательная организация",
-        "Муниципальное бюджетное общеобразовательное учреждение «Средняя "
-        "общеобразовательная школа № 17»",
-        "МБОУ «СОШ № 17»",
-        "220402173",
-        "102220104217",
-        "ул. Крупской, д. 99",
-        "8 (3854) 33-47-12",
-        "school17@biysk-edu.ru",
-        ("Кузнецова", "Елена", "Викторовна", "директор"),
-        "сотрудничество Сторон в дополнительном образовании обучающихся Школы и организации "
+DEALS = [
+    Deal(
+        "school-17",
+        "сотрудничество Сторон в дополнительном образовании обучающихся «Школы» и организации "
         "их участия в городских конкурсах",
-        ("договоры", "мастер-классы", "совместное использование ресурсного потенциала"),
+        ("мастер-классы", "совместное использование ресурсного потенциала"),
         (
             Activity(
                 "Открытие объединений Центра на базе Школы",
@@ -99,7 +77,7 @@ PARTNERS = [
                 "сентябрь",
                 _day(9, 10),
                 "МБОУ «СОШ № 17»",
-                "Кузнецова Е.В., директор",
+                "Тарасова Е.В., директор Школы",
             ),
             Activity(
                 "Городской конкурс чтецов «Живое слово»",
@@ -107,21 +85,12 @@ PARTNERS = [
                 "октябрь",
                 _day(10, 16),
                 CENTRE,
-                "Соколова И.В., директор Центра",
+                "Ильина С.Б., методист Центра",
             ),
         ),
     ),
-    Partner(
-        "дошкольное образовательное учреждение",
-        "Муниципальное бюджетное дошкольное образовательное учреждение «Детский сад № 45 "
-        "«Солнышко»»",
-        "МБДОУ «Детский сад № 45»",
-        "220404518",
-        "102220104518",
-        "ул. Льнокомбинат, д. 12",
-        "8 (3854) 41-20-45",
-        "ds45@biysk-edu.ru",
-        ("Белова", "Ольга", "Николаевна", "заведующий"),
+    Deal(
+        "kindergarten-45",
         "сотрудничество Сторон в художественно-эстетическом развитии воспитанников",
         (EVENTS,),
         (
@@ -130,24 +99,15 @@ PARTNERS = [
                 "спектакль",
                 "ноябрь",
                 _day(11, 20),
-                "МБДОУ «Детский сад № 45»",
+                "МБДОУ «Детский сад № 45 «Берёзка»»",
                 "Белова О.Н., заведующий",
             ),
         ),
     ),
-    Partner(
-        "среднее специальное учебное заведение",
-        "Краевое государственное бюджетное профессиональное образовательное учреждение "
-        "«Бийский педагогический колледж»",
-        "КГБПОУ «Бийский педагогический колледж»",
-        "220400871",
-        "102220100871",
-        "ул. Социалистическая, д. 5",
-        "8 (3854) 32-88-01",
-        "info@bpk-biysk.ru",
-        ("Морозов", "Алексей", "Игоревич", "директор"),
-        "организация педагогической практики студентов Колледжа в объединениях Центра",
-        ("договоры", "консультации", "семинары"),
+    Deal(
+        "college",
+        "организация педагогической практики студентов «Колледжа» в объединениях «Центра»",
+        ("консультации", "семинары"),
         (
             Activity(
                 "Педагогическая практика студентов в объединениях Центра",
@@ -175,16 +135,8 @@ PARTNERS = [
             ),
         ),
     ),
-    Partner(
-        "спортивная школа",
-        "Муниципальное бюджетное учреждение дополнительного образования «Спортивная школа № 2»",
-        "МБУ ДО «СШ № 2»",
-        "220401942",
-        "102220101942",
-        "ул. Разина, д. 44",
-        "8 (3854) 36-15-02",
-        "sport2@biysk-sport.ru",
-        ("Волков", "Дмитрий", "Сергеевич", "директор"),
+    Deal(
+        "sports-2",
         "совместная работа по физическому воспитанию обучающихся и пропаганде здорового "
         "образа жизни",
         (EVENTS,),
@@ -207,16 +159,8 @@ PARTNERS = [
             ),
         ),
     ),
-    Partner(
-        "музей",
-        "Муниципальное бюджетное учреждение культуры «Бийский краеведческий музей»",
-        "МБУК «Бийский краеведческий музей»",
-        "220403018",
-        "102220103018",
-        "ул. Ленина, д. 273",
-        "8 (3854) 32-57-11",
-        "museum@biysk-kultura.ru",
-        ("Черных", "Андрей", "Петрович", "директор"),
+    Deal(
+        "museum-chuya",
         "сотрудничество Сторон в гражданско-патриотическом воспитании обучающихся",
         ("совместные проекты", "организация приглашений и встреч"),
         (
@@ -225,30 +169,21 @@ PARTNERS = [
                 "музейный урок",
                 "октябрь",
                 _day(10, 8),
-                "МБУК «Бийский краеведческий музей»",
-                "Черных А.П., директор",
+                "МБУК «Музей истории Чуйского тракта»",
+                "Полякова С.И., директор Музея",
             ),
             Activity(
                 "Выставка детского рисунка «Мой город»",
                 "выставка",
                 "май",
                 _day(5, 12),
-                "МБУК «Бийский краеведческий музей»",
+                "МБУК «Музей истории Чуйского тракта»",
                 "педагог-организатор Центра",
             ),
         ),
     ),
-    Partner(
-        "библиотека",
-        "Муниципальное бюджетное учреждение культуры «Централизованная библиотечная система» "
-        "г. Бийска",
-        "МБУК «ЦБС»",
-        "220405521",
-        "102220105521",
-        "ул. Советская, д. 56",
-        "8 (3854) 33-14-70",
-        "cbs@biysk-kultura.ru",
-        ("Зайцева", "Татьяна", "Михайловна", "директор"),
+    Deal(
+        "library-gaidar",
         "совместная работа по приобщению обучающихся к чтению",
         (EVENTS,),
         (
@@ -257,22 +192,14 @@ PARTNERS = [
                 "акция",
                 "март",
                 _day(3, 23),
-                "Центральная детская библиотека",
+                "МБУК «Детская библиотека им. А.П. Гайдара»",
                 "Зайцева Т.М., директор",
             ),
         ),
     ),
-    Partner(
-        "учреждение культуры",
-        "Муниципальное бюджетное учреждение культуры «Дворец культуры «Заря»»",
-        "МБУК «ДК «Заря»»",
-        "220406377",
-        "102220106377",
-        "ул. Мерлина, д. 17",
-        "8 (3854) 44-02-38",
-        "zarya@biysk-kultura.ru",
-        ("Лебедев", "Сергей", "Анатольевич", "директор"),
-        "организация концертных и праздничных программ с участием творческих коллективов Центра",
+    Deal(
+        "dk-zarechye",
+        "организация концертных и праздничных программ с участием творческих коллективов «Центра»",
         ("совместные проекты", EVENTS),
         (
             Activity(
@@ -280,7 +207,7 @@ PARTNERS = [
                 "концерт",
                 "декабрь",
                 _day(12, 25),
-                "МБУК «ДК «Заря»»",
+                "МБУК «ДК «Заречье»»",
                 "Лебедев С.А., директор",
             ),
             Activity(
@@ -288,22 +215,13 @@ PARTNERS = [
                 "концерт",
                 "май",
                 _day(5, 22),
-                "МБУК «ДК «Заря»»",
-                "Соколова И.В., директор Центра",
+                "МБУК «ДК «Заречье»»",
+                "Ильина С.Б., методист Центра",
             ),
         ),
     ),
-    Partner(
-        "епархиальное управление",
-        "Религиозная организация «Бийская Епархия Русской Православной Церкви (Московский "
-        "Патриархат)»",
-        "Бийская Епархия",
-        "220407010",
-        "102220007010",
-        "ул. Трофимова, д. 23",
-        "8 (3854) 32-40-96",
-        "eparhia@biysk-eparhia.ru",
-        ("Никольский", "Павел", "Васильевич", "секретарь Епархиального управления"),
+    Deal(
+        "eparchy",
         "духовно-нравственное воспитание обучающихся и подготовка к праздникам народного календаря",
         ("консультации", "совместные проекты"),
         (
@@ -318,17 +236,8 @@ PARTNERS = [
         ),
         attorney=("14/26", dt.date(2026, 1, 15)),
     ),
-    Partner(
-        "общественная организация",
-        "Бийская городская общественная организация ветеранов (пенсионеров) войны, труда, "
-        "Вооружённых Сил и правоохранительных органов",
-        "Бийский городской совет ветеранов",
-        "220408154",
-        "102220008154",
-        "ул. Ленина, д. 248",
-        "8 (3854) 33-09-61",
-        "veterany@biysk-org.ru",
-        ("Семёнов", "Виктор", "Иванович", "председатель"),
+    Deal(
+        "veterans",
         "патриотическое воспитание обучающихся и связь поколений",
         ("организация приглашений и встреч", "благотворительность, шефство"),
         (
@@ -350,16 +259,8 @@ PARTNERS = [
             ),
         ),
     ),
-    Partner(
-        "служба занятости",
-        "Краевое государственное казённое учреждение «Центр занятости населения города Бийска»",
-        "КГКУ «ЦЗН г. Бийска»",
-        "220409266",
-        "102220109266",
-        "ул. Льва Толстого, д. 150",
-        "8 (3854) 34-55-20",
-        "czn@biysk-zan.ru",
-        ("Орлова", "Наталья", "Юрьевна", "директор"),
+    Deal(
+        "employment",
         "профессиональная ориентация обучающихся и организация их временного трудоустройства",
         ("консультации", "семинары"),
         (
@@ -381,17 +282,9 @@ PARTNERS = [
             ),
         ),
     ),
-    Partner(
-        "спортивно-оздоровительное учреждение",
-        "Муниципальное автономное учреждение «Спортивно-оздоровительный комплекс «Олимп»»",
-        "МАУ «СОК «Олимп»»",
-        "220410393",
-        "102220110393",
-        "ул. Михаила Кутузова, д. 3",
-        "8 (3854) 40-71-15",
-        "olimp@biysk-sport.ru",
-        ("Егоров", "Никита", "Олегович", "директор"),
-        "организация оздоровительных занятий и спортивных праздников для обучающихся Центра",
+    Deal(
+        "sok-yunost",
+        "организация оздоровительных занятий и спортивных праздников для обучающихся «Центра»",
         ("совместное использование ресурсного потенциала",),
         (
             Activity(
@@ -399,22 +292,13 @@ PARTNERS = [
                 "праздник",
                 "март",
                 _day(3, 1),
-                "МАУ «СОК «Олимп»»",
+                "МАУ «СОК «Юность»»",
                 "Егоров Н.О., директор",
             ),
         ),
     ),
-    Partner(
-        "служба профилактики",
-        "Муниципальное бюджетное учреждение «Центр психолого-педагогической, медицинской и "
-        "социальной помощи «Ресурс»»",
-        "МБУ «ППМС-центр «Ресурс»»",
-        "220411450",
-        "102220111450",
-        "ул. Горького, д. 8",
-        "8 (3854) 31-26-84",
-        "resurs@biysk-edu.ru",
-        ("Ковалёва", "Ирина", "Алексеевна", "директор"),
+    Deal(
+        "ppms",
         "профилактика безнадзорности и правонарушений несовершеннолетних",
         ("консультации", "методическая, практическая и творческая помощь"),
         (
@@ -447,34 +331,47 @@ PARTNERS = [
 ]
 
 
-def agreement_row(number: int, partner: Partner) -> dict[str, Any]:
+def agreement_row(number: int, deal: Deal, partner: ListedPartner) -> dict[str, Any]:
     """Return the values of an agreement's row by header (without «*»)."""
-    last, first, middle, position = partner.signer
+    organisation, signer = partner.organisation, partner.signer
+    requisites = organisation.requisites
+    bank = requisites.bank
+    date = dt.date(2026, 9, 1) + dt.timedelta(days=number)
     values: dict[str, Any] = {
         "Вид документа": "договор",
         "Номер": agreement_number(number),
-        "Дата": dt.date(2026, 9, 1) + dt.timedelta(days=number),
-        "Полное наименование": partner.full_name,
-        "Сокращённое наименование": partner.short_name,
-        "ИНН": partner.inn,
-        "КПП": KPP,
-        "ОГРН": partner.ogrn,
-        "Юридический адрес": f"{CITY}, {partner.street}",
-        "Организация: телефон": partner.phone,
-        "Организация: эл. почта": partner.email,
-        "Тип учреждения": partner.kind,
-        "Руководитель: фамилия": last,
-        "Руководитель: имя": first,
-        "Руководитель: отчество": middle,
-        "Руководитель: должность": position,
-        "Предмет": partner.subject,
-        "Формы сотрудничества": "\n".join(partner.forms),
-        "Действует с": dt.date(2026, 9, 1),
-        "Действует по": dt.date(2027, 8, 31),
+        "Дата": date,
+        "Полное наименование": organisation.full_name,
+        "Сокращённое наименование": organisation.short_name,
+        "ИНН": requisites.inn,
+        "КПП": requisites.kpp,
+        "ОГРН": requisites.ogrn,
+        "Юридический адрес": requisites.legal_address,
+        "Организация: телефон": requisites.phone,
+        "Организация: эл. почта": requisites.email,
+        "Сайт": requisites.website,
+        "Тип учреждения": partner.type.value,
+        "Как называть в договоре": partner.label,
+        "Руководитель: фамилия": signer.person.last_name,
+        "Руководитель: имя": signer.person.first_name,
+        "Руководитель: отчество": signer.person.middle_name,
+        "Руководитель: должность": signer.position,
+        "Предмет": deal.subject,
+        "Формы сотрудничества": "\n".join(deal.forms),
+        "Действует по": dt.date(2027, 8, 31),  # in force from signing: «Действует с» empty
     }
-    if partner.attorney is not None:
+    if bank is not None:
+        values |= {
+            "Получатель": bank.recipient,
+            "Лицевой счёт": bank.personal_account,
+            "Банк": bank.bank_name,
+            "БИК": bank.bik,
+            "Расчётный счёт": bank.account,
+            "Корреспондентский счёт": bank.correspondent_account,
+        }
+    if deal.attorney is not None:
         values["Основание полномочий"] = "доверенность"
-        values["Номер доверенности"], values["Дата доверенности"] = partner.attorney
+        values["Номер доверенности"], values["Дата доверенности"] = deal.attorney
     return values
 
 
@@ -496,18 +393,19 @@ def activity_row(key: str, activity: Activity) -> dict[str, Any]:
     }
 
 
-def workbook_bytes() -> bytes:
+def workbook_bytes(partner_list: Path = PARTNER_LIST) -> bytes:
     """Return the sample workbook, the same bytes every time."""
+    partners = load_model(partner_list, PartnerList)
     book = input_workbook(Agreement)
     main, plan = book.worksheets[0], book.worksheets[1]
     headers = [str(cell.value).removesuffix(" *") for cell in main[2]]
     plan_headers = [str(cell.value).removesuffix(" *") for cell in plan[2]]
     main.delete_rows(3, main.max_row)  # the example rows
     plan.delete_rows(3, plan.max_row)
-    for number, partner in enumerate(PARTNERS, start=1):
-        row = agreement_row(number, partner)
+    for number, deal in enumerate(DEALS, start=1):
+        row = agreement_row(number, deal, partners.get(deal.key))
         main.append([row.get(header) for header in headers])
-        for activity in partner.activities:
+        for activity in deal.activities:
             values = activity_row(row["Номер"], activity)
             plan.append([values.get(header) for header in plan_headers])
     book.properties.created = dt.datetime(*FIXED_TIME)
@@ -536,7 +434,7 @@ def main(argv: list[str]) -> None:
     """Write the sample workbook to the path given, or beside this script."""
     path = Path(argv[0]) if argv else PATH
     path.write_bytes(workbook_bytes())
-    print(f"записана таблица {path}: договоров {len(PARTNERS)}")
+    print(f"записана таблица {path}: договоров {len(DEALS)}")
 
 
 if __name__ == "__main__":

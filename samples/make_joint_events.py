@@ -5,7 +5,8 @@
 
 The workbook is what a secretary keeps during the year: a title row, the headers of the
 ``JointEvent`` model («Дата», «Мероприятие», «Форма», «Партнёр»…) and one row per event, in
-date order. Partners, events, dates and the number of participants are drawn from the lists
+date order. The partners' names and ИНН come from ``partners.yaml`` (the one list every
+sample draws from). Partners, events, dates and the number of participants are drawn from the lists
 below with a fixed seed, so the same script always makes the same rows (and the same bytes).
 """
 
@@ -24,6 +25,8 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from docgen.models import JointEvent
+from docgen.models.partners import PartnerList
+from docgen.sources import load_model
 from docgen.sources.workbook.columns import layout_of
 
 SEED = 2025
@@ -60,36 +63,55 @@ UNITS = {
 """The centre's units and who in each usually answers for joint events."""
 
 
-PARTNERS: tuple[tuple[str, str, str | None, int], ...] = (
-    ("МБОУ «СОШ № 5»", "школа", "2204021669", 15),
-    ("МБОУ «СОШ № 12»", "школа", "2204063059", 12),
-    ("МБОУ «СОШ № 17»", "школа", "2204034717", 11),
-    ("МБОУ «Гимназия № 1»", "школа", "2204074685", 10),
-    ("МБДОУ «Детский сад № 12 «Солнышко»»", "детсад", "2204017912", 7),
-    ("МБДОУ «Детский сад № 45 «Берёзка»»", "детсад", "2204021860", 6),
-    ("КГБПОУ «Бийский педагогический колледж»", "колледж", "2204097795", 5),
-    ("МБУК «Музей «Наследие»»", "музей", "2204030991", 8),
-    ("МБУК «Музей истории Чуйского тракта»", "музей", "2204025423", 5),
-    ("МБУК «ЦБС»", "библиотека", "2204059091", 8),
-    ("Детская библиотека им. А.П. Гайдара", "библиотека", None, 5),
-    ("МБУ ДО «СШ «Олимп»»", "спортшкола", "2204041947", 6),
-    ("МАУ «СОК «Юность»»", "оздоровление", "2204069910", 5),
-    ("МБУК «ДК «Заречье»»", "дк", "2204019500", 5),
-    ("МБУ ДО «ДШИ № 1»", "дши", "2204093134", 5),
-    ("МАУК «Театр юного зрителя «Сказка»»", "театр", "2204045170", 4),
-    ("Бийская епархия", "епархия", None, 4),
-    ("Местное отделение «Движения первых» г. Бийска", "движение", None, 5),
-    ("Совет ветеранов г. Бийска", "ветераны", None, 4),
-    ("АНО «Центр добровольчества «Рука помощи»»", "волонтёры", "2204016147", 4),
-    ("КГКУ «ЦЗН г. Бийска»", "цзн", "2204024081", 4),
-    ("ПДН МУ МВД России «Бийское»", "пдн", None, 4),
-    ("ОГИБДД МУ МВД России «Бийское»", "гибдд", None, 5),
-    ("КДН и ЗП Администрации г. Бийска", "кдн", None, 3),
-    ("ОНД и ПР по г. Бийску", "пожарные", None, 3),
-    ("МАУ «Редакция газеты «Бийский вестник»»", "газета", "2204063235", 4),
-    ("ООО «Телекомпания «Бийск-ТВ»»", "тв", "2204081040", 3),
+PARTNER_LIST = Path(__file__).resolve().with_name("partners.yaml")
+"""The one list of partners every sample draws from: names, ИНН, heads."""
+
+PARTNERS: tuple[tuple[str, str, int], ...] = (
+    ("school-5", "школа", 15),
+    ("school-12", "школа", 12),
+    ("school-17", "школа", 11),
+    ("gymnasium-1", "школа", 10),
+    ("kindergarten-12", "детсад", 7),
+    ("kindergarten-45", "детсад", 6),
+    ("college", "колледж", 5),
+    ("museum-heritage", "музей", 8),
+    ("museum-chuya", "музей", 5),
+    ("library-cbs", "библиотека", 8),
+    ("library-gaidar", "библиотека", 5),
+    ("sports-olimp", "спортшкола", 6),
+    ("sok-yunost", "оздоровление", 5),
+    ("dk-zarechye", "дк", 5),
+    ("dshi-1", "дши", 5),
+    ("tyuz", "театр", 4),
+    ("eparchy", "епархия", 4),
+    ("Местное отделение «Движения первых» г. Бийска", "движение", 5),
+    ("veterans", "ветераны", 4),
+    ("volunteers", "волонтёры", 4),
+    ("employment", "цзн", 4),
+    ("ПДН МУ МВД России «Бийское»", "пдн", 4),
+    ("ОГИБДД МУ МВД России «Бийское»", "гибдд", 5),
+    ("КДН и ЗП Администрации г. Бийска", "кдн", 3),
+    ("ОНД и ПР по г. Бийску", "пожарные", 3),
+    ("newspaper", "газета", 4),
+    ("tv", "тв", 3),
 )
-"""Partners: short name as the centre writes it, kind of events, ИНН (if known), events."""
+"""Partners by their key in ``partners.yaml`` (or the name of a unit that is no legal entity
+and has no ИНН of its own), the kind of events they hold and how many."""
+
+
+def partner_names(path: Path = PARTNER_LIST) -> dict[str, tuple[str, str | None]]:
+    """Return each entry of ``PARTNERS`` as (short name, ИНН) from the partner list."""
+    listed = load_model(path, PartnerList)
+    named: dict[str, tuple[str, str | None]] = {}
+    for key, _kind, _count in PARTNERS:
+        try:
+            partner = listed.get(key)
+        except KeyError:
+            named[key] = (key, None)
+        else:
+            named[key] = (partner.organisation.short_name, partner.organisation.requisites.inn)
+    return named
+
 
 POOLS: dict[str, str] = {
     "школа": """
@@ -299,7 +321,9 @@ def event_date(rng: random.Random, when: int | str | None) -> dt.date:
 def rows(rng: random.Random) -> list[tuple[object, ...]]:
     """Return every event row, in date order (then by partner, as a log is kept)."""
     made: list[tuple[object, ...]] = []
-    for name, kind, inn, count in PARTNERS:
+    names = partner_names()
+    for key, kind, count in PARTNERS:
+        name, inn = names[key]
         for title, form, when, low, high, unit_key in rng.sample(pool(POOLS[kind]), count):
             unit, responsible = UNITS[unit_key]
             date = event_date(rng, when)

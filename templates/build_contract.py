@@ -85,40 +85,28 @@ def _preamble(w: Writer) -> None:
 def _subject(w: Writer) -> None:
     w.heading("1. Предмет {{ of_kind }}")
     w.p("1.1. Предметом настоящего {{ of_kind }} является {{ agreement.subject }}.")
-    w.p("1.2. Направления взаимодействия Сторон:")
-    w.items(
-        "for item in partner.directions",
-        "{{ item[:1]|lower }}{{ item[1:] }}",
-    )
-    w.tag("{%p if agreement.forms %}")
-    w.p("1.3. Сотрудничество осуществляется в следующих формах:")
-    w.items("for form in agreement.forms", "{{ form }}")
-    w.tag("{%p endif %}")
-
-
-def _duty_list(w: Writer, number: str, who: str, items: str, fallback: str) -> None:
-    w.tag(f"{{%p if {items} %}}")
-    w.p(f"{number}. {who}:", keep=True)
-    w.tag(f"{{%p for item in {items} %}}")
-    w.p(f"{number}.{{{{ loop.index }}}}. {{{{ item }}}}{{{{ ';' if not loop.last else '.' }}}}")
-    w.tag("{%p endfor %}")
-    w.tag("{%p else %}")
-    w.p(f"{number}. {who} {fallback}")
+    w.p("1.2. Направления взаимодействия Сторон:", keep=True)
+    w.items("for item in clauses.directions", "{{ item[:1]|lower }}{{ item[1:] }}")
+    w.tag("{%p if clauses.forms %}")
+    w.p("1.3. Сотрудничество осуществляется в следующих формах:", keep=True)
+    w.items("for item in clauses.forms", "{{ item }}")
     w.tag("{%p endif %}")
 
 
 def _duties(w: Writer) -> None:
     w.heading("2. Права и обязанности Сторон")
-    plan = "выполнять мероприятия плана совместной деятельности, согласованного Сторонами."
-    _duty_list(w, "2.1", "«{{ centre.label }}» обязуется", "agreement.obligations.centre", plan)
-    _duty_list(w, "2.2", "«{{ partner.label }}» обязуется", "agreement.obligations.partner", plan)
-    _duty_list(
-        w,
-        "2.3",
-        "Стороны совместно",
-        "agreement.obligations.joint",
-        "составляют план совместных мероприятий на учебный год и подводят итоги его выполнения.",
-    )
+    for number, who, items in (
+        ("2.1", "«{{ centre.label }}» обязуется", "clauses.centre"),
+        ("2.2", "«{{ partner.label }}» обязуется", "clauses.partner"),
+        ("2.3", "Стороны обязуются совместно", "clauses.joint"),
+    ):
+        w.p(f"{number}. {who}:", keep=True)
+        w.tag(f"{{%p for item in {items} %}}")
+        w.p(
+            f"{number}.{{{{ loop.index }}}}. {{{{ item[:1]|upper }}}}{{{{ item[1:] }}}}"
+            "{{ ';' if not loop.last else '.' }}"
+        )
+        w.tag("{%p endfor %}")
     w.p("2.4. Стороны имеют право:", keep=True)
     for number, text, end in (
         (
@@ -361,9 +349,9 @@ def _appendix(w: Writer) -> None:
         style="Отметка о приложении",
     )
     w.p("от {{ agreement.date|date_short }}", style="Отметка о приложении", after=12)
-    w.title("План совместных мероприятий", "на {{ agreement.date|academic_year }}")
+    w.title("План совместных мероприятий", "на {{ agreement.plan_start|academic_year }}")
     table = w.table(
-        [10, 38, 30, 25, 27, 35],
+        [10, 52, 24, 22, 27, 30],
         header=["№\nп/п", "Мероприятие", "Форма", "Сроки", "Место проведения", "Ответственный"],
     )
     w.tag_row(table, "{%tr for item in agreement.activities %}")

@@ -16,12 +16,12 @@ from report_tables import NUMBER, Column, TableSpec, pct, value
 
 MONTH = "{{ group.first_day|month_nominative|capitalize }} {{ group.year }}"
 EVENT_COLUMNS = (
-    Column(NUMBER, 12, "{% set n.number = n.number + 1 %}{{ n.number }}"),
+    Column(NUMBER, 10.5, "{% set n.number = n.number + 1 %}{{ n.number }}"),
     Column("Дата", 23, "{{ event.date|date_short }}"),
-    Column("Мероприятие", 44, "{{ event.title }}"),
-    Column("Форма", 30, "{{ event.form[:1]|upper }}{{ event.form[1:] }}"),
-    Column("Социальный партнёр", 38, "{{ event.partner }}"),
-    Column(PEOPLE, 18, "{{ event.participants }}"),
+    Column("Мероприятие", 43.5, "{{ event.title }}"),
+    Column("Форма", 31, "{{ event.form[:1]|upper }}{{ event.form[1:] }}"),
+    Column("Социальный партнёр", 40, "{{ event.partner }}"),
+    Column(PEOPLE, 17, "{{ event.participants }}"),
 )
 TOTALS = ("{{ section.events_count }}", "{{ section.participants_total }}")
 BY_MONTH = TableSpec(
@@ -39,9 +39,9 @@ BY_PARTNER = TableSpec(
     "section.by_partner",
     (
         Column(NUMBER, 12, "{{ loop.index }}"),
-        Column("Социальный партнёр", 93, value("partner")),
-        Column(EVENTS_COUNT, 30, value("events")),
-        Column(PEOPLE, 30, value("participants")),
+        Column("Социальный партнёр", 91, value("partner")),
+        Column(EVENTS_COUNT, 31, value("events")),
+        Column(PEOPLE, 31, value("participants")),
     ),
     ("", "Итого", *TOTALS),
 )
@@ -49,10 +49,10 @@ BY_FORM = TableSpec(
     "Мероприятия по формам",
     "section.by_form",
     (
-        Column("Форма", 75, CAPITALIZED_FORM),
-        Column(EVENTS_COUNT, 30, value("events")),
+        Column("Форма", 73, CAPITALIZED_FORM),
+        Column(EVENTS_COUNT, 31, value("events")),
         Column("Доля, %", 30, pct("item.percent")),
-        Column(PEOPLE, 30, value("participants")),
+        Column(PEOPLE, 31, value("participants")),
     ),
     ("Итого", TOTALS[0], "100,0", TOTALS[1]),
 )

@@ -1,22 +1,23 @@
-"""Build the template «partner-report»: отчёт о совместной деятельности с партнёром за год.
+"""Build the template «partner-report»: the letter sending a partner the year's joint work.
 
-Context: ``centre`` (Centre), ``report`` (PartnerYearReport). One page or two for a partner:
-the title, a sentence with the counts agreed («проведено 12 совместных мероприятий, в
-которых приняли участие 340 человек»), the partner's events with a totals row, the events
-by form, and the director's signature (and the partner's, when its card is known). Every
-number comes from the model's computed properties.
+Context: ``centre`` (Centre), ``report`` (PartnerYearReport). A letter on the centre's
+letterhead (ГОСТ Р 7.0.97-2016): the letterhead with the outgoing date and number at the
+left, the addressee in the dative at the right («Директору МБОУ «СОШ № 5» Петровой М.С.»,
+or «Руководителю …» when the partner's card is not known), the subject, the salutation,
+thanks with the counts agreed («проведено 12 совместных мероприятий, в которых приняли
+участие 340 человек»), the partner's events with a totals row, the events by form, the
+proposals for the next year and the director's signature. Every number comes from the
+model's computed properties.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from docx.shared import Pt
-from docx.table import Table, _Cell
-from layout import CENTER, NBSP, Writer, cell_lines
-from report_tables import NUMBER, Column, TableSpec, value
+from docx.table import Table
+from layout import CENTER, NBSP, RIGHT, Writer, cell_lines
+from report_tables import NUMBER, SHY, Column, TableSpec, value
 
-SHY = "\u00ad"
 """A soft hyphen: where a long header may break («Меро-приятий») in a narrow column."""
 PEOPLE = f"Участ{SHY}ников, чел."
 EVENTS_COUNT = f"Меро{SHY}приятий"
@@ -31,10 +32,10 @@ EVENTS = TableSpec(
     (
         Column(NUMBER, 10, "{{ loop.index }}"),
         Column("Дата", 23, "{{ item.date|date_short }}"),
-        Column("Мероприятие", 51, value("title")),
-        Column("Форма", 30, CAPITALIZED_FORM),
-        Column(PEOPLE, 20, value("participants")),
-        Column(f"Ответ{SHY}ственный", 31, value("responsible")),
+        Column("Мероприятие", 49, value("title")),
+        Column("Форма", 31, CAPITALIZED_FORM),
+        Column(PEOPLE, 17, value("participants")),
+        Column(f"Ответ{SHY}ственный", 35, value("responsible")),
     ),
     (
         "",
@@ -59,33 +60,100 @@ BY_FORM = TableSpec(
 
 def build(path: Path) -> None:
     """Write the partner-report template to ``path``."""
-    w = Writer("Отчёт о совместной деятельности")
+    w = Writer("Письмо партнёру: отчёт о совместной деятельности за год")
     w.tag(
         "{%p set n = namespace(events=report.events_count, people=report.participants_total,"
         " table=0) %}"
     )
-    w.title(
-        "ОТЧЁТ",
-        "о совместной деятельности {{ centre.organisation.short_name }} "
-        "и {{ report.partner|genitive }}",
-        "за {{ report.academic_year|academic_year }}",
+    _letterhead(w)
+    w.p(
+        "О совместной деятельности в {{ report.academic_year|academic_year('prepositional') }}",
+        style="Без отступа",
+        before=12,
+        after=12,
+    )
+    w.p(
+        "{% if report.details %}Уважаем{{ 'ая' if (report.details.signer|acting) == "
+        "'действующей' else 'ый' }} {{ report.details.signer.person.first_name }}"
+        "{% if report.details.signer.person.middle_name %} "
+        "{{ report.details.signer.person.middle_name }}{% endif %}!"
+        "{% else %}Уважаемые коллеги!{% endif %}",
+        style="Название документа",
+        after=6,
     )
     _summary(w)
     table(w, EVENTS, centered=(0, 1, 4))
     w.p("", style="Без отступа")
     table(w, BY_FORM, centered=(1, 2))
-    for cell in w.doc.tables[-1].rows[-1].cells:  # the totals row goes with the signature
-        cell.paragraphs[0].paragraph_format.keep_with_next = True
-    _signatures(w)
+    _proposals(w)
+    _signature_block(w)
     w.save(path)
 
 
-def _summary(w: Writer) -> None:
-    """Add the sentences with the counts agreed and the period of the events."""
+def _letterhead(w: Writer) -> None:
+    """Add the centre's letterhead with the date and number (left) and the addressee (right)."""
+    head = w.table([85, 10, w.width - 95], rows=1, grid=False)
+    left, _, right = head.rows[0].cells
+    cell_lines(left, [[("{{ centre.organisation.full_name }}", "b")]], "Бланк")
+    cell_lines(
+        left,
+        [
+            "{{ centre.organisation.requisites.postal_address or "
+            "centre.organisation.requisites.legal_address }}",
+            "{%p if centre.organisation.requisites.phone %}",
+            "тел. {{ centre.organisation.requisites.phone }}",
+            "{%p endif %}",
+            "{%p if centre.organisation.requisites.email %}",
+            "эл. почта {{ centre.organisation.requisites.email }}",
+            "{%p endif %}",
+            "ОГРН {{ centre.organisation.requisites.ogrn }}, "
+            f"ИНН/КПП{NBSP}{{{{ centre.organisation.requisites.inn }}}}"
+            "{% if centre.organisation.requisites.kpp %}/"
+            "{{ centre.organisation.requisites.kpp }}{% endif %}",
+            "",
+            [("{{ report.date|date_short }} № {{ report.outgoing_number or '__________' }}", "u")],
+        ],
+        "Бланк",
+        append=True,
+    )
+    cell_lines(
+        right,
+        [
+            "{%p if report.details %}",
+            "{% set to = report.details.signer.position|dative %}{{ to[:1]|upper }}{{ to[1:] }}",
+            "{{ report.details.organisation.short_name }}",
+            "{{ report.details.signer|surname_initials('dative') }}",
+            "{%p else %}",
+            "Руководителю",
+            "{{ report.partner }}",
+            "{%p endif %}",
+        ],
+        "Гриф",
+    )
+    w.p("", style="Без отступа")
+
+
+def _proposals(w: Writer) -> None:
+    """Add the proposals for the next academic year, one per line."""
     w.p(
+        "Предлагаем в {{ report.next_academic_year }} учебном году:",
+        keep=True,
+        before=12,
+    )
+    w.items("for proposal in report.next_year_proposals", "{{ proposal }}")
+    w.p(
+        "Благодарим за сотрудничество и надеемся на его продолжение.",
+        after=0,
+    )
+
+
+def _summary(w: Writer) -> None:
+    """Add the thanks, the counts agreed and the period of the events."""
+    w.p(
+        "Администрация {{ centre.organisation.short_name }} выражает благодарность коллективу "
+        "{{ report.partner|genitive }} за плодотворное сотрудничество. "
         "В {{ report.academic_year|academic_year('prepositional') }} в рамках социального "
-        "партнёрства {{ centre.organisation.short_name }} и {{ report.partner|genitive }} "
-        "проведено {{ n.events|with_noun('совместное мероприятие') }}"
+        "партнёрства проведено {{ n.events|with_noun('совместное мероприятие') }}"
         "{% if n.people %}, в {{ 'котором' if n.events == 1 else 'которых' }} " + TOOK_PART
         + "{% endif %}."
         " {% if n.events == 1 %}Мероприятие состоялось {{ report.first_date|date_text }}"
@@ -125,23 +193,12 @@ def center_columns(grid: Table, columns: tuple[int, ...]) -> None:
                 paragraph.alignment = CENTER
 
 
-def _signatures(w: Writer) -> None:
-    """Add the director's signature, and the partner's head's when the card is known."""
-    w.p("", style="Без отступа", keep=True, before=18)
+def _signature_block(w: Writer) -> None:
+    """Add the director's signature: position and centre at the left, name at the right."""
+    w.p("", style="Без отступа", keep=True, before=12)
     signature = w.table([95, w.width - 95], rows=1, grid=False)
-    _signature(signature.rows[0].cells, "centre.director", "centre.organisation.short_name")
-    w.tag_row(signature, "{%tr if report.details %}")
-    w.row(signature, "", "")
-    partner = signature.rows[-1].cells
-    _signature(partner, "report.details.signer", "report.details.organisation.short_name")
-    for cell in partner:
-        cell.paragraphs[0].paragraph_format.space_before = Pt(18)
-    w.tag_row(signature, "{%tr endif %}")
-
-
-def _signature(cells: tuple[_Cell, ...], signer: str, organisation: str) -> None:
-    """Write «Директор / МБУ ДО «ЦВР»» on the left and «_______ И.В. Соколова» on the right."""
-    left, right = cells
-    position = f"{{{{ {signer}.position[:1]|upper }}}}{{{{ {signer}.position[1:] }}}}"
-    cell_lines(left, [position, f"{{{{ {organisation} }}}}"], "Без отступа")
-    cell_lines(right, ["", f"_____________ {{{{ {signer}|initials }}}}"], "Без отступа")
+    left, right = signature.rows[0].cells
+    position = "{{ centre.director.position[:1]|upper }}{{ centre.director.position[1:] }}"
+    cell_lines(left, [position, "{{ centre.organisation.short_name }}"], "Без отступа")
+    cell_lines(right, ["", "_____________ {{ centre.director|initials }}"], "Без отступа")
+    right.paragraphs[-1].alignment = RIGHT

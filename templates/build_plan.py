@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from blocks import stamps
+from docx.oxml.ns import qn
+from docx.table import _Row
 from layout import CENTER, NBSP, Writer, cell_lines
 
 
@@ -42,7 +44,7 @@ def build(path: Path) -> None:
 def _partners(w: Writer) -> None:
     w.heading("1. Социальные партнёры и направления взаимодействия")
     table = w.table(
-        [10, 54, 54, 40, 30, 36, 28],
+        [10, 48, 80, 38, 20, 28, 28],
         header=[
             "№\nп/п",
             "Социальные партнёры",
@@ -74,7 +76,16 @@ def _partners(w: Writer) -> None:
         ],
         "Текст таблицы",
     )
+    _may_split(table.rows[-1])
     w.tag_row(table, "{%tr endfor %}")
+
+
+def _may_split(row: _Row) -> None:
+    """Let a tall row break across pages, so page 1 is not left half empty before it."""
+    properties = row._tr.trPr
+    if properties is not None:
+        for element in properties.findall(qn("w:cantSplit")):
+            properties.remove(element)
 
 
 EVENT_COLUMNS = (

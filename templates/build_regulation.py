@@ -122,7 +122,7 @@ def _participants(w: Writer) -> None:
     w.p("4.2. Возраст участников не ограничен.")
     w.tag("{%p endif %}")
     w.p(
-        "4.3. Форма участия — {{ event.participants.format }}."
+        "4.3. Участие — {{ event.participants.format }}."
         "{% if event.participants.limit_per_organisation %} Количество заявок от одной "
         "организации — не более {{ event.participants.limit_per_organisation }}.{% endif %}"
     )

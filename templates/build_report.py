@@ -17,6 +17,8 @@ from report_tables import TableSpec, pct
 YEAR_PREP = "{{ report.academic_year|academic_year('prepositional') }}"
 NEXT_YEAR = "{{ report.academic_year[5:]|int }}–{{ report.academic_year[5:]|int + 1 }}"
 PEOPLE = NBSP + "чел."
+ITEM = "{{ loop.index }})"
+"""A list item of a sentence: «1) обеспечить …;» (after «1.» an item would start with a capital)."""
 # Directions of the seed that have only text: (key in report.work_by_direction, heading).
 TEXT_ONLY = (
     ("improvement", "Совершенствование педагогической деятельности"),
@@ -65,10 +67,10 @@ def _section(w: Writer, title: str, condition: str) -> None:
     w.heading(f"{{% set n.section = n.section + 1 %}}{{{{ n.section }}}}. {title}")
 
 
-def _paragraphs(w: Writer, key: str) -> None:
-    """Add the paragraphs written for one of the nine directions."""
+def _paragraphs(w: Writer, key: str, keep: bool = False) -> None:
+    """Add the paragraphs written for one of the nine directions; ``keep`` them with a table."""
     w.tag(f"{{%p for paragraph in text.{key} %}}")
-    w.p("{{ paragraph }}")
+    w.p("{{ paragraph }}", keep=keep)
     w.tag("{%p endfor %}")
 
 
@@ -89,7 +91,7 @@ def _table(w: Writer, spec: TableSpec) -> None:
 def _with_table(w: Writer, title: str, key: str, spec: TableSpec) -> None:
     """Add a section of a direction's text and its table, present when either is."""
     _section(w, title, f"{spec.items} or text.{key}")
-    _paragraphs(w, key)
+    _paragraphs(w, key, keep=True)
     w.tag(f"{{%p if {spec.items} %}}")
     _table(w, spec)
     w.tag("{%p endif %}")
@@ -105,7 +107,7 @@ def _aims(w: Writer) -> None:
         "{{ '' if report.goal[-1:] == '.' else '.' }}",
     )
     w.p(("Задачи:", "b"), keep=True)
-    w.items("for task in report.tasks", "{{ task }}", numbered="{{ loop.index }}.")
+    w.items("for task in report.tasks", "{{ task }}", numbered=ITEM)
     w.tag("{%p if report.structure %}")
     w.p(("Структура методической службы: ", "b"), "{{ report.structure|join(', ') }}.")
     w.tag("{%p endif %}")
@@ -120,7 +122,8 @@ def _staff(w: Writer) -> None:
         "внешних совместителей — {{ report.part_time_total }}{% endif %}. Высшую и первую "
         "квалификационные категории (включая педагогов-методистов и педагогов-наставников) "
         "имеют {{ report.qualified.count }}" + PEOPLE + " ("
-        + pct("report.qualified.percent") + NBSP + "%)."
+        + pct("report.qualified.percent") + NBSP + "%).",
+        keep=True,
     )  # fmt: skip
     for spec in (tables.CATEGORIES, tables.EDUCATION, tables.EXPERIENCE, tables.AGE):
         _table(w, spec)
@@ -141,7 +144,8 @@ def _courses(w: Writer) -> None:
     w.p(
         "Курсы повышения квалификации прошли {{ report.trained.count }}" + PEOPLE + " ("
         + pct("report.trained.percent") + NBSP + "% педагогов), общий объём обучения — "
-        "{{ report.course_hours|with_noun('час') }}."
+        "{{ report.course_hours|with_noun('час') }}.",
+        keep=True,
     )  # fmt: skip
     _table(w, tables.COURSES)
     w.tag("{%p endif %}")
@@ -149,14 +153,17 @@ def _courses(w: Writer) -> None:
 
 
 def _programmes(w: Writer) -> None:
-    _section(w, "Обновление программного обеспечения", "report.programmes or text.programmes")
+    _section(
+        w, "Обновление программно-методического обеспечения", "report.programmes or text.programmes"
+    )
     _paragraphs(w, "programmes")
     w.tag("{%p if report.programmes %}")
     w.p(
         f"В {YEAR_PREP} реализовывались дополнительные общеобразовательные общеразвивающие "
         "программы: всего — {{ report.programme_totals.total }}, из них новых — "
         "{{ report.programme_totals.new }}, обновлённых — {{ report.programme_totals.updated }}; "
-        "по ним обучаются {{ report.programme_totals.students }}" + PEOPLE
+        "по ним обучаются {{ report.programme_totals.students }}" + PEOPLE,
+        keep=True,
     )
     _table(w, tables.PROGRAMMES)
     w.tag("{%p endif %}")
@@ -186,34 +193,51 @@ def _results(w: Writer) -> None:
         before=6,
     )  # fmt: skip
     w.tag("{%p endif %}")
-    _section(w, "Мероприятия, проведённые Центром", "report.events_held")
-    w.p(
-        f"В {YEAR_PREP} проведено {{{{ report.events_held|length|with_noun('мероприятие') }}}} "
-        "с общим охватом {{ report.events_coverage }}" + PEOPLE,
-        keep=True,
-    )
-    _table(w, tables.EVENTS)
-    w.tag("{%p endif %}")
+    _events(w)
     _section(w, "Динамика основных показателей", "report.dynamics")
     _table(w, tables.DYNAMICS)
+    w.tag("{%p endif %}")
+
+
+def _events(w: Writer) -> None:
+    """Add the events section: totals with the joint events (the events section's data)."""
+    _section(w, "Мероприятия, проведённые Центром", "report.events_held or report.joint_events")
+    w.tag("{%p set joint = report.joint_year %}")
+    w.p(
+        f"В {YEAR_PREP} проведено {{{{ report.events_total|with_noun('мероприятие') }}}} "
+        "с общим охватом {{ report.coverage_total }}" + PEOPLE + "{% if joint %}, из них "
+        "{{ joint.events_count }} — совместно с социальными партнёрами "
+        "({{ joint.partners_count|with_noun('организация') }}) с охватом "
+        "{{ joint.participants_total }}" + PEOPLE + "; перечень этих мероприятий и их итоги по "
+        "месяцам, партнёрам и формам — в разделе «Мероприятия, проведённые совместно с "
+        "социальными партнёрами»{% endif %}{% if joint and report.events_held %}. Мероприятия "
+        "Центра без участия партнёров приведены в таблице ниже{% endif %}"
+        "{% if joint %}.{% endif %}",
+        keep=True,
+    )
+    w.tag("{%p if report.events_held %}")
+    _table(w, tables.EVENTS)
+    w.tag("{%p endif %}")
     w.tag("{%p endif %}")
 
 
 def _conclusions(w: Writer) -> None:
     _section(
         w,
-        "Выводы и задачи на следующий учебный год",
-        "report.conclusions or report.next_year_tasks",
+        "Проблемы, выводы и задачи на следующий учебный год",
+        "report.problems or report.conclusions or report.next_year_tasks",
     )
+    w.tag("{%p if report.problems %}")
+    w.p(("Проблемы:", "b"), keep=True)
+    w.items("for item in report.problems", "{{ item }}")
+    w.tag("{%p endif %}")
     w.tag("{%p if report.conclusions %}")
     w.p(("Выводы:", "b"), keep=True)
     w.items("for item in report.conclusions", "{{ item }}")
     w.tag("{%p endif %}")
     w.tag("{%p if report.next_year_tasks %}")
     w.p(("Задачи на " + NEXT_YEAR + " учебный год:", "b"), keep=True)
-    w.items(
-        "for item in report.next_year_tasks", "{{ item }}", numbered="{{ loop.index }}.", keep=True
-    )
+    w.items("for item in report.next_year_tasks", "{{ item }}", numbered=ITEM, keep=True)
     w.tag("{%p endif %}")
     w.tag("{%p endif %}")
     w.p("", style="Без отступа", keep=True, before=12)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 PREVIOUS_YEAR = "{{ report.academic_year[:4]|int - 1 }}–{{ report.academic_year[:4] }}"
 LABEL = "{{ item.label[:1]|upper }}{{ item.label[1:] }}"
 NUMBER = "№\nп/п"
+SHY = "\u00ad"
+"""A soft hyphen: where a header word breaks when its column is too narrow for it."""
 
 
 def pct(expression: str) -> str:
@@ -91,14 +93,13 @@ ATTESTATION = TableSpec(
     "report.attestation",
     (
         Column(NUMBER, 10, "{{ loop.index }}"),
-        Column("ФИО", 38, "{{ item.person|surname_initials }}"),
-        Column("Должность", 40, value("position")),
-        Column("Категория", 32, value("category")),
+        Column("ФИО", 33, "{{ item.person|surname_initials }}"),
+        Column("Должность", 50, value("position")),
+        Column("Категория", 29, value("category")),
         Column(
             "Результат",
-            45,
-            "{{ 'установлена' if item.granted else 'не установлена' }}"
-            "{% if item.order %} ({{ item.order }}){% endif %}",
+            43,
+            "{{ item.result }}{% if item.order %} ({{ item.order }}){% endif %}",
         ),
     ),
 )
@@ -120,10 +121,10 @@ PROGRAMMES = TableSpec(
     "Программы по направленностям",
     "report.by_focus",
     (
-        Column("Направленность", 49, "{{ item.focus[:1]|upper }}{{ item.focus[1:] }}"),
-        Column("Программ", 25, value("total")),
-        Column("Из них новых", 25, value("new")),
-        Column("Обновлённых", 33, value("updated")),
+        Column("Направленность", 52, "{{ item.focus[:1]|upper }}{{ item.focus[1:] }}"),
+        Column("Программ", 24, value("total")),
+        Column("Новых", 24, value("new")),
+        Column("Обновлённых", 32, value("updated")),
         Column("Обучающихся", 33, value("students")),
     ),
     ("Итого", *(f"{{{{ report.programme_totals.{key} }}}}" for key in _FOCUS_KEYS)),
@@ -133,10 +134,10 @@ CREATIVE_GROUPS = TableSpec(
     "report.creative_groups",
     (
         Column(NUMBER, 10, "{{ loop.index }}"),
-        Column("Тема", 48, value("topic")),
-        Column("Руководитель", 32, value("leader")),
-        Column("Участников", 30, value("members")),
-        Column("Результат", 45, value("result")),
+        Column("Тема", 50, value("topic")),
+        Column("Руководитель", 31, value("leader")),
+        Column("Участников", 28, value("members")),
+        Column("Результат", 46, value("result")),
     ),
 )
 SEMINARS = TableSpec(
@@ -144,8 +145,8 @@ SEMINARS = TableSpec(
     "report.seminars",
     (
         Column(NUMBER, 10, "{{ loop.index }}"),
-        Column("Дата", 25, "{{ item.date|date_short }}"),
-        Column("Тема", 40, value("topic")),
+        Column("Дата", 23, "{{ item.date|date_short }}"),
+        Column("Тема", 42, value("topic")),
         Column("Форма", 28, value("form")),
         Column("Уровень", 34, value("level")),
         Column("Участников", 28, value("participants")),
@@ -175,12 +176,12 @@ CONTESTS = TableSpec(
     "Участие обучающихся в конкурсах по уровням",
     "report.contests_by_level",
     (
-        Column("Уровень", 31, "{{ item.level[:1]|upper }}{{ item.level[1:] }}"),
-        Column("Конкурсов", 24, value("contests")),
+        Column("Уровень", 35, "{{ item.level[:1]|upper }}{{ item.level[1:] }}"),
+        Column("Конкурсов", 25, value("contests")),
         Column("Участников", 28, value("participants")),
-        Column("Победителей", 30, value("winners")),
-        Column("Призёров", 22, value("prize_winners")),
-        Column("Победителей и призёров", 30, value("awarded")),
+        Column("Победителей", 29, value("winners")),
+        Column("Призёров", 23, value("prize_winners")),
+        Column(f"Победи{SHY}телей и призёров", 25, value("awarded")),
     ),
     ("Итого", *(f"{{{{ report.contest_totals.{key} }}}}" for key in _LEVEL_KEYS)),
 )

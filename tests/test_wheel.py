@@ -63,6 +63,9 @@ def test_wheel_carries_templates_clauses_and_samples(installed: Path) -> None:
     for name in (REPO / "contracts").glob("*.yaml"):
         assert f"contracts/{name.name}" in shipped
     assert "samples/centre.yaml" in shipped
+    for name in (REPO / "templates" / "clauses").rglob("*.yaml"):
+        assert name.relative_to(REPO).as_posix() in shipped
+    assert any(name.startswith("templates/clauses/") for name in shipped)
     assert not any(name.endswith(".py") for name in shipped), "build scripts are not shipped"
 
 

@@ -27,7 +27,14 @@ from docgen.models.joint_events import (
     held_events,
 )
 from docgen.models.organisation import BankDetails, Centre, Organisation, Requisites
-from docgen.models.partners import ContactPerson, CooperationForm, Partner, PartnerType
+from docgen.models.partners import (
+    ContactPerson,
+    CooperationForm,
+    ListedPartner,
+    Partner,
+    PartnerList,
+    PartnerType,
+)
 from docgen.models.people import Authority, Gender, Person, Signer
 from docgen.models.plan import PartnershipPlan, PlanEvent, PlanPartnerRow
 from docgen.models.report import MethodReport
@@ -39,6 +46,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "report": MethodReport,
     "centre": Centre,
     "partner": Partner,
+    "partners": PartnerList,
     "organisation": Organisation,
     "signer": Signer,
     "person": Person,
@@ -72,10 +80,12 @@ __all__ = [
     "JointEvent",
     "JointEventForm",
     "JointEventsYear",
+    "ListedPartner",
     "MethodReport",
     "Obligations",
     "Organisation",
     "Partner",
+    "PartnerList",
     "PartnerType",
     "PartnerYearReport",
     "PartnershipPlan",

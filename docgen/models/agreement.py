@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+import datetime as dt
 from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from docgen.models.base import Date, DocModel, OptionalText, Text
+from docgen.models.base import Date, DocModel, Money, OptionalText, Text
 from docgen.models.partners import CooperationForm, Partner
 
 
@@ -22,13 +22,19 @@ class Obligations(DocModel):
     """What each party undertakes, clause by clause."""
 
     centre: list[Text] = Field(
-        default_factory=list, title="Обязанности Центра", description="По пунктам."
+        default_factory=list,
+        title="Обязанности Центра",
+        description="По пунктам. Пусто — из библиотеки пунктов по типу партнёра и формам.",
     )
     partner: list[Text] = Field(
-        default_factory=list, title="Обязанности партнёра", description="По пунктам."
+        default_factory=list,
+        title="Обязанности партнёра",
+        description="По пунктам. Пусто — из библиотеки пунктов по типу партнёра и формам.",
     )
     joint: list[Text] = Field(
-        default_factory=list, title="Стороны совместно", description="По пунктам."
+        default_factory=list,
+        title="Стороны совместно",
+        description="По пунктам, после «Стороны обязуются совместно:». Пусто — из библиотеки.",
     )
 
 
@@ -97,7 +103,7 @@ class FinancialTerms(DocModel):
     paid: bool = Field(
         default=False, title="Возмездный", description="По умолчанию — безвозмездно."
     )
-    amount: Decimal | None = Field(
+    amount: Money | None = Field(
         default=None, title="Сумма, руб.", description="Только для возмездного договора."
     )
 
@@ -163,8 +169,25 @@ class Agreement(DocModel):
     )
     copies: int = Field(default=2, ge=1, le=10, title="Экземпляров", description="Обычно 2.")
 
+    @property
+    def plan_start(self) -> dt.date:
+        """Return the day the plan of joint activities begins, which decides its academic year.
+
+        That is its first dated activity, else the start of the term, else the date: a
+        contract signed in August plans the coming year.
+        """
+        dated = [activity.start for activity in self.activities if activity.start is not None]
+        return min(dated) if dated else self.term.start or self.date
+
     @model_validator(mode="after")
     def _check_dates(self) -> Agreement:
+        if self.term.start and self.term.start < self.date:
+            raise ValueError(
+                f"term.start (Действует с) {self.term.start:%d.%m.%Y} раньше даты договора "
+                f"date (Дата) {self.date:%d.%m.%Y}: договор не может вступить в силу до "
+                "подписания; укажите начало не раньше даты договора или оставьте его пустым "
+                "(«вступает в силу с момента подписания»)"
+            )
         if self.term.end and self.term.end < self.date:
             raise ValueError(
                 f"срок действия заканчивается ({self.term.end:%d.%m.%Y}) раньше даты договора "

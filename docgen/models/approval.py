@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Annotated
 
@@ -56,6 +57,16 @@ class Approval(DocModel):
         return self
 
     @property
+    def signed_on(self) -> dt.date | None:
+        """Return the date the document is approved: the order's or the stamp's."""
+        return self.order_date or self.date
+
+    @property
+    def field_name(self) -> str:
+        """Return the key path of that date, for messages: «approval.order_date»."""
+        return "approval.order_date" if self.order_date else "approval.date"
+
+    @property
     def by_order(self) -> bool:
         """Return whether the stamp reads «УТВЕРЖДЕНО приказом …»."""
         return self.order_number is not None
@@ -69,3 +80,17 @@ class Agreed(DocModel):
     )
     name: Text = Field(title="Подпись (И.О. Фамилия)", description="«Н.В. Орлова».")
     date: Date | None = Field(default=None, title="Дата", description="Пусто — заполнить от руки.")
+
+
+def check_approval_order(approval: Approval, agreed: list[Agreed]) -> None:
+    """Refuse a «СОГЛАСОВАНО» block dated after the approval: a document is agreed first."""
+    approved = approval.signed_on
+    if approved is None:
+        return
+    for index, block in enumerate(agreed):
+        if block.date is not None and block.date > approved:
+            raise ValueError(
+                f"agreed_with[{index}].date (СОГЛАСОВАНО, {block.position}) {block.date:%d.%m.%Y} "
+                f"позже даты утверждения {approval.field_name} {approved:%d.%m.%Y}: документ "
+                "согласуют до утверждения — исправьте одну из дат"
+            )

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from docgen.models.approval import AcademicYear, Agreed, Approval
+from docgen.models.approval import AcademicYear, Agreed, Approval, check_approval_order
 from docgen.models.base import Date, DocModel, OptionalText, Text
 from docgen.models.partners import LenientEnum
 from docgen.models.people import Person
@@ -257,6 +257,7 @@ class EventRegulation(DocModel):
 
     @model_validator(mode="after")
     def _check_dates(self) -> EventRegulation:
+        check_approval_order(self.approval, self.agreed_with)
         first = min(stage.start for stage in self.stages)
         if self.application.deadline > max(stage.end or stage.start for stage in self.stages):
             raise ValueError("приём заявок заканчивается после последнего этапа мероприятия")

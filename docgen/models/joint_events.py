@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pydantic import Field, model_validator
 
 from docgen.models.approval import AcademicYear, academic_year_start
-from docgen.models.base import Date, DocModel, Text
+from docgen.models.base import Date, DocModel, OptionalText, Text
+from docgen.models.partner_letter import derived_proposals, next_academic_year, next_working_day
 from docgen.models.partners import LenientEnum, Partner
-from docgen.models.report import percent
-from docgen.models.report_rows import HeldEvent, Level
+from docgen.models.report_rows import HeldEvent, Level, percent
 from docgen.models.requisites import Inn
 
 
@@ -144,19 +144,17 @@ def academic_year_bounds(year: str) -> tuple[dt.date, dt.date]:
 
 
 _QUOTES = re.compile(r"[«»\"“”„‟'’]")
-_NUMBER_SIGN = re.compile(r"№\s*")
 _DIGITS = re.compile(r"(\d+)")
 
 
 def partner_key(name: str) -> str:
     """Return what makes two spellings of a partner's name the same partner.
 
-    Letter case, ё/е, the kind of quotes, spaces and the space after «№» do not matter:
-    «МБОУ "СОШ №5"» and «мбоу «сош № 5»» are one partner.
+    Letter case, ё/е, the kind of quotes and spaces do not matter: «МБОУ "СОШ №5"» and
+    «мбоу «сош № 5»» are one partner, «Совет ветеранов г.Бийска» and «… г. Бийска» too.
     """
     text = _QUOTES.sub('"', name.casefold().replace("ё", "е"))
-    text = _NUMBER_SIGN.sub("№ ", text)
-    return " ".join(text.split())
+    return "".join(text.split())
 
 
 def partner_order(name: str) -> list[str | int]:
@@ -164,7 +162,7 @@ def partner_order(name: str) -> list[str | int]:
     return [int(part) if part.isdigit() else part for part in _DIGITS.split(partner_key(name))]
 
 
-def _in_year(events: Iterable[JointEvent], year: str) -> None:
+def check_in_year(events: Iterable[JointEvent], year: str) -> None:
     """Raise ``ValueError`` naming the first event that is not in the academic year."""
     first, last = academic_year_bounds(year)
     for event in events:
@@ -257,10 +255,31 @@ class PartnerYearReport(EventTotals, DocModel):
     events: list[JointEvent] = Field(
         min_length=1, title="Мероприятия", description="Совместные мероприятия за год."
     )
+    outgoing_number: OptionalText = Field(
+        default=None,
+        title="Исходящий номер",
+        description="Номер письма по журналу: «01-15/27». Без него — строка для номера.",
+    )
+    letter_date: Date | None = Field(
+        default=None,
+        title="Дата письма",
+        description="Не раньше последнего мероприятия; без неё — следующий рабочий день.",
+    )
+    proposals: list[Text] = Field(
+        default_factory=list,
+        title="Предложения",
+        description="На следующий учебный год; без них составляются по данным года.",
+    )
 
     @model_validator(mode="after")
     def _check_events(self) -> PartnerYearReport:
-        _in_year(self.events, self.academic_year)
+        check_in_year(self.events, self.academic_year)
+        last = max(event.date for event in self.events)
+        if self.letter_date is not None and self.letter_date < last:
+            raise ValueError(
+                f"дата письма (letter_date) {self.letter_date:%d.%m.%Y} раньше последнего "
+                f"мероприятия (events) {last:%d.%m.%Y}: отчёт пишут после мероприятий"
+            )
         key = partner_key(self.partner)
         for event in self.events:
             if partner_key(event.partner) != key:
@@ -281,6 +300,24 @@ class PartnerYearReport(EventTotals, DocModel):
         """Return the date of the last event."""
         return self.events[-1].date
 
+    @property
+    def date(self) -> dt.date:
+        """Return the letter's date: as given, else the working day after the last event."""
+        return self.letter_date or next_working_day(self.last_date)
+
+    @property
+    def next_academic_year(self) -> str:
+        """Return the academic year the proposals are for: «2026–2027»."""
+        return next_academic_year(self.academic_year)
+
+    @property
+    def next_year_proposals(self) -> list[str]:
+        """Return the proposals as given, else derived from the year's forms and counts."""
+        if self.proposals:
+            return list(self.proposals)
+        forms = [(total.form, total.participants) for total in self.by_form]
+        return derived_proposals(self.academic_year, forms, self.events_count)
+
 
 class JointEventsYear(EventTotals, DocModel):
     """All the year's joint events: the events section of the methodological analysis."""
@@ -292,7 +329,7 @@ class JointEventsYear(EventTotals, DocModel):
 
     @model_validator(mode="after")
     def _check_events(self) -> JointEventsYear:
-        _in_year(self.events, self.academic_year)
+        check_in_year(self.events, self.academic_year)
         self.events = sorted(self.events, key=_by_date)
         return self
 

@@ -53,11 +53,6 @@ class PartnerType(LenientEnum):
         return _GROUP_TITLES[self]
 
     @property
-    def directions(self) -> str:
-        """Return the default directions of interaction with this kind of partner."""
-        return _DIRECTIONS[self]
-
-    @property
     def label(self) -> str:
         """Return how a contract names a partner of this kind: «именуемый в дальнейшем …»."""
         return _LABELS[self]
@@ -81,60 +76,6 @@ _GROUP_TITLES: dict[PartnerType, str] = {
         "профилактики дорожно-транспортного травматизма"
     ),
     PartnerType.MEDIA: "СМИ",
-}
-
-# Directions of interaction: the seed's plan table; schools and libraries from the seed's text.
-_DIRECTIONS: dict[PartnerType, str] = {
-    PartnerType.SCHOOL: (
-        "Работа объединений Центра на базе школ, подготовка школьных команд к городским и "
-        "районным конкурсам по художественной и технической направленностям, совместные "
-        "мероприятия, организация летнего отдыха обучающихся"
-    ),
-    PartnerType.KINDERGARTEN: (
-        "Подготовка детей к школе, осуществление преемственности в образовании"
-    ),
-    PartnerType.COLLEGE: (
-        "Расширение образовательного пространства, организация профильного обучения и "
-        "предпрофильной подготовки, подготовка к выбору профессионального пути, обогащение "
-        "ресурсного обеспечения"
-    ),
-    PartnerType.SPORTS_SCHOOL: (
-        "Обогащение кадрового потенциала за счёт привлечения специалистов спортивных школ, "
-        "формирование навыков здорового образа жизни"
-    ),
-    PartnerType.MUSEUM: (
-        "Гражданско-патриотическое воспитание, развитие социально-культурной компетенции "
-        "обучающихся, расширение знаний по истории родного города"
-    ),
-    PartnerType.LIBRARY: (
-        "Приобщение обучающихся к чтению, развитие социально-культурной компетенции, "
-        "расширение знаний по истории и культуре родного края"
-    ),
-    PartnerType.CULTURE: (
-        "Обогащение воспитательной среды, организация досуга, развитие социально-культурной "
-        "компетенции, формирование нравственного опыта, сознания и культуры чувств обучающихся"
-    ),
-    PartnerType.EPARCHY: "Духовно-нравственное воспитание",
-    PartnerType.PUBLIC: (
-        "Расширение образовательного пространства, развитие социально-культурной компетенции "
-        "обучающихся, реализация социально значимых инициатив, антинаркотическое образование, "
-        "социальная адаптация, подготовка к жизненному выбору"
-    ),
-    PartnerType.EMPLOYMENT: "Подготовка к выбору жизненного и профессионального пути",
-    PartnerType.SPORTS_HEALTH: (
-        "Формирование здорового образа жизни, занятость обучающихся в дни каникул, обеспечение "
-        "благоприятных условий для здорового развития детей"
-    ),
-    PartnerType.PREVENTION: (
-        "Профилактика безнадзорности и правонарушений обучающихся, профилактика "
-        "дорожно-транспортного травматизма, защита прав детей, антинаркотическое воспитание, "
-        "социальная адаптация, подготовка к жизненному выбору, социально-педагогическая "
-        "поддержка «проблемных» обучающихся и семей"
-    ),
-    PartnerType.MEDIA: (
-        "Помощь в рекламной кампании Центра, повышение его имиджа: освещение массовых "
-        "мероприятий Центра в газетах, сюжеты о выставках, мероприятиях и конкурсах на сайте"
-    ),
 }
 
 _LABELS: dict[PartnerType, str] = {
@@ -204,13 +145,48 @@ class Partner(DocModel):
     directions: list[Text] = Field(
         default_factory=list,
         title="Направления взаимодействия",
-        description="По умолчанию — типовые направления для этого типа учреждения.",
+        description="Пусто — направления из библиотеки пунктов для этого типа учреждения.",
     )
 
     @model_validator(mode="after")
-    def _fill_defaults(self) -> Partner:
+    def _default_label(self) -> Partner:
         if not self.label:
             self.label = self.type.label
-        if not self.directions:
-            self.directions = [self.type.directions]
         return self
+
+
+class ListedPartner(Partner):
+    """A partner in the centre's list of partners, with a key other files refer to it by."""
+
+    key: Text = Field(title="Ключ", description="Короткое имя латиницей: «school-5».")
+
+
+class PartnerList(DocModel):
+    """The centre's partners, each once: one name, one ИНН and one head for everyone."""
+
+    partners: list[ListedPartner] = Field(
+        min_length=1, title="Партнёры", description="Карточки партнёров с ключами."
+    )
+
+    @model_validator(mode="after")
+    def _each_once(self) -> PartnerList:
+        for label, values in (
+            ("ключ", [p.key for p in self.partners]),
+            ("ИНН", [p.organisation.requisites.inn for p in self.partners]),
+            ("сокращённое наименование", [p.organisation.short_name for p in self.partners]),
+        ):
+            repeated = sorted({value for value in values if values.count(value) > 1})
+            if repeated:
+                raise ValueError(f"{label} повторяется: {', '.join(repeated)}")
+        return self
+
+    def get(self, key: str) -> ListedPartner:
+        """Return the partner with ``key``."""
+        for partner in self.partners:
+            if partner.key == key:
+                return partner
+        raise KeyError(key)
+
+    def by_short_name(self) -> dict[str, ListedPartner]:
+        """Return the partners by their short names."""
+        return {partner.organisation.short_name: partner for partner in self.partners}

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 
 from pydantic import Field, model_validator
 
-from docgen.models.approval import AcademicYear, Agreed, Approval
+from docgen.models.approval import AcademicYear, Agreed, Approval, check_approval_order
 from docgen.models.base import Date, DocModel, OptionalText, Text
 from docgen.models.partners import PartnerType
 
@@ -23,7 +25,7 @@ class PlanPartnerRow(DocModel):
     directions: OptionalText = Field(
         default=None,
         title="Направления взаимодействия",
-        description="Пусто — типовые направления для этого типа учреждения.",
+        description="Пусто — направления из библиотеки пунктов для этого типа учреждения.",
     )
     forms: list[Text] = Field(
         default_factory=list, title="Формы работы", description="«экскурсии», «конкурсы»."
@@ -35,12 +37,6 @@ class PlanPartnerRow(DocModel):
     basis: OptionalText = Field(
         default=None, title="Основание", description="«договор № СП-2026/001 от 01.09.2026»."
     )
-
-    @model_validator(mode="after")
-    def _default_directions(self) -> PlanPartnerRow:
-        if not self.directions:
-            self.directions = self.partner_type.directions
-        return self
 
 
 class PlanEvent(DocModel):
@@ -74,6 +70,22 @@ class PlanEvent(DocModel):
         if self.start and self.end and self.end < self.start:
             raise ValueError(f"мероприятие «{self.title}» заканчивается раньше, чем начинается")
         return self
+
+
+_BASIS_DATE = re.compile(r"\bот\s+(\d{1,2})\.(\d{1,2})\.(\d{4})")
+"""The date of a contract cited as «договор № СП-2026/001 от 01.09.2026»."""
+
+
+def basis_date(basis: str | None) -> dt.date | None:
+    """Return the date of the contract a plan row cites, or None when it names none."""
+    match = _BASIS_DATE.search(basis or "")
+    if match is None:
+        return None
+    day, month, year = (int(group) for group in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -110,6 +122,22 @@ class PartnershipPlan(DocModel):
     expected_results: list[Text] = Field(
         default_factory=list, title="Ожидаемые результаты", description="По пунктам."
     )
+
+    @model_validator(mode="after")
+    def _check_dates(self) -> PartnershipPlan:
+        check_approval_order(self.approval, self.agreed_with)
+        approved = self.approval.signed_on
+        for index, row in enumerate(self.partners):
+            signed = basis_date(row.basis)
+            if approved is not None and signed is not None and signed > approved:
+                raise ValueError(
+                    f"partners[{index}].basis «{row.basis}»: договор подписан "
+                    f"{signed:%d.%m.%Y}, позже даты утверждения плана "
+                    f"{self.approval.field_name} {approved:%d.%m.%Y}; план не может ссылаться "
+                    "на договор, которого ещё нет — утвердите план не раньше "
+                    f"{signed:%d.%m.%Y} или уберите ссылку"
+                )
+        return self
 
     @property
     def sorted_events(self) -> list[PlanEvent]:

@@ -5,105 +5,50 @@ Every total, percentage and year-on-year change is computed here from the rows; 
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
 from pydantic import Field, model_validator
 
 from docgen.models.approval import AcademicYear
 from docgen.models.base import Date, DocModel, OptionalText, Text
+from docgen.models.joint_events import JointEvent, JointEventsYear, check_in_year, partner_key
 from docgen.models.people import Person
+from docgen.models.report_problems import year_problems
 from docgen.models.report_rows import (
     Assistance,
     Attestation,
     Category,
+    Change,
     ContestResult,
     Course,
     CreativeGroup,
     DirectionWork,
     Education,
     Focus,
+    FocusRow,
     HeldEvent,
     Level,
+    LevelRow,
     MethodDirection,
     PreviousYear,
     Programme,
     ProgrammeStatus,
     Seminar,
+    Share,
     SurveyItem,
     Teacher,
+    percent,
 )
 
-EXPERIENCE_BANDS = ((0, 3, "до 3 лет"), (3, 5, "3–5 лет"), (5, 10, "5–10 лет"),
-                    (10, 20, "10–20 лет"), (20, 999, "свыше 20 лет"))  # fmt: skip
+EXPERIENCE_BANDS = ((0, 3, "до 3 лет"), (3, 5, "3–4 года"), (5, 10, "5–9 лет"),
+                    (10, 20, "10–19 лет"), (20, 999, "20 лет и более"))  # fmt: skip
+"""Whole years of experience: the bands never share a year («3–4 года», «5–9 лет»)."""
+_REVIEW_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 AGE_BANDS = ((0, 35, "до 35 лет"), (35, 56, "35–55 лет"), (56, 999, "старше 55 лет"))
 QUALIFIED = (Category.HIGHEST, Category.FIRST, Category.METHODIST, Category.MENTOR)
-
-
-def percent(count: int, total: int) -> float:
-    """Return count as a percentage of total, rounded half up to one decimal; 0 of 0 is 0."""
-    if total <= 0:
-        return 0.0
-    value = Decimal(100 * count) / Decimal(total)
-    return float(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
-
-
-@dataclass(frozen=True)
-class Share:
-    """A count with its share of a total and, when known, last year's count."""
-
-    label: str
-    count: int
-    percent: float
-    previous: int | None = None
-
-    @property
-    def change(self) -> int | None:
-        """Return the change since last year, or None when last year is unknown."""
-        return None if self.previous is None else self.count - self.previous
-
-
-@dataclass(frozen=True)
-class Change:
-    """A count this year against last year."""
-
-    label: str
-    current: int
-    previous: int
-
-    @property
-    def difference(self) -> int:
-        """Return this year's count minus last year's."""
-        return self.current - self.previous
-
-
-@dataclass(frozen=True)
-class FocusRow:
-    """Programmes of one направленность."""
-
-    focus: str
-    total: int
-    new: int
-    updated: int
-    students: int
-
-
-@dataclass(frozen=True)
-class LevelRow:
-    """Contests of one level."""
-
-    level: str
-    contests: int
-    participants: int
-    winners: int
-    prize_winners: int
-
-    @property
-    def awarded(self) -> int:
-        """Return winners and prize-winners together."""
-        return self.winners + self.prize_winners
 
 
 class Author(DocModel):
@@ -172,6 +117,13 @@ class MethodReport(DocModel):
     events_held: list[HeldEvent] = Field(
         default_factory=list, title="Мероприятия Центра", description="Проведённые мероприятия."
     )
+    joint_events: list[JointEvent] = Field(
+        default_factory=list,
+        title="Совместные мероприятия",
+        description="Мероприятия с социальными партнёрами за год: строки той же таблицы, по "
+        "которой собран раздел о них (docgen передаёт её сам); итоги раздела «Мероприятия» "
+        "включают их.",
+    )
     previous_year: PreviousYear | None = Field(
         default=None, title="Прошлый год", description="Для сравнения с прошлым годом."
     )
@@ -196,6 +148,14 @@ class MethodReport(DocModel):
         directions = [work.direction for work in self.work]
         if len(set(directions)) != len(directions):
             raise ValueError("каждое направление работы указывается один раз")
+        check_in_year(self.joint_events, self.academic_year)
+        _check_counted_once(self.events_held, self.joint_events)
+        reviewed = _review_date(self.review)
+        if self.date is not None and reviewed is not None and reviewed < self.date:
+            raise ValueError(
+                f"анализ рассмотрен (review) {reviewed:%d.%m.%Y} раньше, чем составлен (date) "
+                f"{self.date:%d.%m.%Y}: исправьте одну из дат"
+            )
         return self
 
     @property
@@ -305,6 +265,23 @@ class MethodReport(DocModel):
         return sum(event.coverage for event in self.events_held)
 
     @property
+    def joint_year(self) -> JointEventsYear | None:
+        """Return the year's joint events with their totals, or None when none are given."""
+        if not self.joint_events:
+            return None
+        return JointEventsYear(academic_year=self.academic_year, events=self.joint_events)
+
+    @property
+    def events_total(self) -> int:
+        """Return the centre's events and the joint events with partners together."""
+        return len(self.events_held) + len(self.joint_events)
+
+    @property
+    def coverage_total(self) -> int:
+        """Return how many people the centre's events and the joint events reached."""
+        return self.events_coverage + sum(event.participants for event in self.joint_events)
+
+    @property
     def assistance_by_form(self) -> list[Share]:
         """Return help to schools by form, most frequent first."""
         counts: Counter[str] = Counter()
@@ -329,11 +306,40 @@ class MethodReport(DocModel):
         ]
 
     @property
+    def problems(self) -> list[str]:
+        """Return the year's problems read from the data: every fall is named as a fall."""
+        return year_problems(self)
+
+    @property
     def survey_shares(self) -> list[Share]:
         """Return each difficulty or request as a share of respondents, most named first."""
         total = self.survey_respondents or 0
         items = sorted(self.survey, key=lambda item: -item.count)
         return [Share(item.need, item.count, percent(item.count, total)) for item in items]
+
+
+def _check_counted_once(held: list[HeldEvent], joint: list[JointEvent]) -> None:
+    """Raise ``ValueError`` when an event of the centre is also one of the joint events."""
+    joint_keys = {(event.date, partner_key(event.title)) for event in joint}
+    for event in held:
+        if (event.date, partner_key(event.title)) in joint_keys:
+            raise ValueError(
+                f"мероприятие «{event.title}» {event.date:%d.%m.%Y} указано и в мероприятиях "
+                "Центра (events_held), и в совместных мероприятиях (joint_events): итоги учли "
+                "бы его дважды — оставьте его только в таблице совместных мероприятий"
+            )
+
+
+def _review_date(review: str | None) -> dt.date | None:
+    """Return the date in «протокол от 28.05.2026 № 5», or None when there is none."""
+    match = _REVIEW_DATE.search(review or "")
+    if match is None:
+        return None
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _focus_row(label: str, items: list[Programme]) -> FocusRow:

@@ -2,11 +2,78 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
 from pydantic import Field
 
 from docgen.models.base import Date, DocModel, OptionalText, Text
 from docgen.models.partners import LenientEnum
 from docgen.models.people import Person
+
+
+def percent(count: int, total: int) -> float:
+    """Return count as a percentage of total, rounded half up to one decimal; 0 of 0 is 0."""
+    if total <= 0:
+        return 0.0
+    value = Decimal(100 * count) / Decimal(total)
+    return float(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+@dataclass(frozen=True)
+class Share:
+    """A count with its share of a total and, when known, last year's count."""
+
+    label: str
+    count: int
+    percent: float
+    previous: int | None = None
+
+    @property
+    def change(self) -> int | None:
+        """Return the change since last year, or None when last year is unknown."""
+        return None if self.previous is None else self.count - self.previous
+
+
+@dataclass(frozen=True)
+class Change:
+    """A count this year against last year."""
+
+    label: str
+    current: int
+    previous: int
+
+    @property
+    def difference(self) -> int:
+        """Return this year's count minus last year's."""
+        return self.current - self.previous
+
+
+@dataclass(frozen=True)
+class FocusRow:
+    """Programmes of one направленность."""
+
+    focus: str
+    total: int
+    new: int
+    updated: int
+    students: int
+
+
+@dataclass(frozen=True)
+class LevelRow:
+    """Contests of one level."""
+
+    level: str
+    contests: int
+    participants: int
+    winners: int
+    prize_winners: int
+
+    @property
+    def awarded(self) -> int:
+        """Return winners and prize-winners together."""
+        return self.winners + self.prize_winners
 
 
 class Education(LenientEnum):
@@ -94,6 +161,13 @@ class Attestation(DocModel):
     order: OptionalText = Field(
         default=None, title="Приказ", description="«приказ Минобрнауки АК от 20.12.2026 № 1500»."
     )
+
+    @property
+    def result(self) -> str:
+        """Return «установлена» for a category, «подтверждено» for conformity to the post."""
+        if self.category is Category.CONFORMITY:
+            return "подтверждено" if self.granted else "не подтверждено"
+        return "установлена" if self.granted else "не установлена"
 
 
 class Course(DocModel):

@@ -129,7 +129,10 @@ def delete_agreement(register: Register, number: str) -> None:
 
 def default_subject(partner: Partner) -> str:
     """Return a subject built from the partner's directions of interaction."""
-    directions = "; ".join(text[:1].lower() + text[1:] for text in partner.directions)
+    from docgen.catalog import clause_library  # the catalog imports the engine: only when used
+
+    given = partner.directions or clause_library().types[partner.type].directions
+    directions = "; ".join(text[:1].lower() + text[1:] for text in given)
     return f"сотрудничество Сторон по направлениям: {directions}"
 
 

@@ -40,20 +40,21 @@ def test_academic_year_years_must_follow(repo: Path) -> None:
 def test_plan_groups_events_by_month_in_date_order(repo: Path) -> None:
     plan = PartnershipPlan.model_validate(sample(repo, "plan.yaml"))
     months = [group.month for group in plan.months]
-    assert months == [None, 9, 10, 11, 12, 3]
+    assert months == [None, 9, 10, 11, 12, 3, 4, 5]
     assert [e.title for e in plan.months[2].events] == [
-        "Музейный урок «Бийск — ворота Алтая»",
         "Покровские чтения",
+        "Музейный урок «Бийск — ворота Алтая»",
+        "Городской конкурс чтецов «Живое слово»",
     ]
-    assert plan.participants_total == 600 + 120 + 45 + 80 + 60 + 250 + 50 + 150
+    assert plan.participants_total == sum(event.count or 0 for event in plan.events) == 1970
 
 
-def test_plan_row_defaults_to_type_directions(repo: Path) -> None:
+def test_plan_row_without_directions_leaves_them_to_the_clause_library(repo: Path) -> None:
     plan = PartnershipPlan.model_validate(sample(repo, "plan.yaml"))
     eparchy = next(
         row for row in plan.partners if row.partner_type.value == "епархиальное управление"
     )
-    assert eparchy.directions == "Духовно-нравственное воспитание"
+    assert eparchy.directions is None  # the plan's context fills them (tests/templates)
 
 
 def test_regulation_totals_and_date_checks(repo: Path) -> None:
@@ -87,10 +88,10 @@ def test_report_staff_tables_are_computed(repo: Path) -> None:
     experience = {share.label: share.count for share in report.by_experience}
     assert experience == {
         "до 3 лет": 2,
-        "3–5 лет": 1,
-        "5–10 лет": 4,
-        "10–20 лет": 4,
-        "свыше 20 лет": 5,
+        "3–4 года": 1,
+        "5–9 лет": 4,
+        "10–19 лет": 4,
+        "20 лет и более": 5,
     }
     ages = {share.label: share.count for share in report.by_age}
     assert ages == {"до 35 лет": 6, "35–55 лет": 8, "старше 55 лет": 2}

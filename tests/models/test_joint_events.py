@@ -146,3 +146,26 @@ def test_held_events_fill_the_method_reports_events_table() -> None:
     assert report.events_coverage == 761
     section = JointEventsYear(academic_year="2025–2026", events=YEAR)
     assert [row.level for row in section.held_events] == [Level.INSTITUTION] * 7
+
+
+def test_the_analysis_counts_the_joint_events_in_its_totals() -> None:
+    data = load_data(REPO / "samples" / "method-report.yaml")
+    own = MethodReport.model_validate(data)
+    report = MethodReport.model_validate({**data, "joint_events": YEAR})
+    assert own.joint_year is None
+    assert (own.events_total, own.coverage_total) == (3, 1110)
+    assert report.events_total == 3 + 7
+    assert report.coverage_total == 1110 + 761
+    joint = report.joint_year
+    assert joint is not None
+    assert (joint.events_count, joint.participants_total, joint.partners_count) == (7, 761, 3)
+
+
+def test_an_event_in_both_lists_or_of_another_year_is_refused() -> None:
+    data = load_data(REPO / "samples" / "method-report.yaml")
+    twice = {**YEAR[1].model_dump(), "title": " день открытых  ДВЕРЕЙ", "date": "06.09.2025"}
+    with pytest.raises(ValidationError, match=r"events_held.*joint_events.*дважды"):
+        MethodReport.model_validate({**data, "joint_events": [*YEAR, twice]})
+    late = event("01.09.2026", "МБУК «ЦБС»", 5)
+    with pytest.raises(ValidationError, match="не входит в 2025–2026 учебный год"):
+        MethodReport.model_validate({**data, "joint_events": [late]})

@@ -102,7 +102,7 @@ def test_errors_are_one_russian_line_and_exit_1(run: Run) -> None:
     assert "партнёра с ИНН 1234567890 нет в реестре" in result.stderr
     result = run("sign", "СП-2026/001", "--date", "01.01.2027")
     assert result.exit_code == 1
-    assert "уже подписан 01.09.2026" in result.stderr
+    assert "уже подписан 24.08.2026" in result.stderr
 
 
 def test_export_writes_yaml_files_that_validate(run: Run, tmp_path: Path) -> None:

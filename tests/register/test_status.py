@@ -36,8 +36,8 @@ def test_a_self_renewing_year_rolls_forward_by_whole_years(contracts: Path) -> N
 
 
 def test_a_term_of_odd_length_rolls_forward_by_days(contracts: Path) -> None:
-    agreement = sample(contracts, "2026-005-newspaper.yaml")  # 20.09.2026 – 31.12.2027
-    length = (D(2027, 12, 31) - D(2026, 9, 20)).days + 1
+    agreement = sample(contracts, "2026-005-newspaper.yaml")  # 28.08.2026 – 31.12.2027
+    length = (D(2027, 12, 31) - D(2026, 8, 28)).days + 1
     end, count = current_end(agreement, None, D(2028, 1, 1))
     assert (end, count) == (D(2027, 12, 31) + dt.timedelta(days=length), 1)
     # Without a start the term runs from the signing day: 01.10.2026 makes it 15 months.

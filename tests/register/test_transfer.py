@@ -109,7 +109,7 @@ def test_new_imports_are_signed_on_their_date_unless_drafts(
 ) -> None:
     import_files(register, [contracts / "2026-001-school-5.yaml"])
     record = find_agreement(register, "СП-2026/001")
-    assert (record.status, record.signed_on) == (Status.SIGNED, dt.date(2026, 9, 1))
+    assert (record.status, record.signed_on) == (Status.SIGNED, dt.date(2026, 8, 24))
 
 
 def test_export_then_import_is_lossless(
@@ -142,11 +142,11 @@ def test_an_exported_agreement_reads_like_the_samples(
     export_register(register, tmp_path)
     text = (tmp_path / "СП-2026-001.yaml").read_text(encoding="utf-8")
     assert text.startswith(
-        "# Договор СП-2026/001 с МБОУ «СОШ № 5»; в реестре: подписан 01.09.2026."
+        "# Договор СП-2026/001 с МБОУ «СОШ № 5»; в реестре: подписан 24.08.2026."
     )
-    assert "\ndate: 01.09.2026\n" in text
+    assert "\ndate: 24.08.2026\n" in text
     assert "\n  end: 31.08.2027\n" in text
-    assert "\n  - договоры\n" in text
+    assert "\n  - консультации\n" in text
     assert "inn: '2204021669'" in text
 
 

@@ -19,29 +19,40 @@ from docgen.models import Centre
 from docgen.sources import load_data
 
 REPO = Path(__file__).resolve().parents[2]
+PLAIN = str.maketrans({"\u00a0": " ", "\u2011": "-"})
+"""Undo typography: the tests of content read no-break spaces and hyphens as plain ones."""
+
+
+def plain(text: str) -> str:
+    """Return ``text`` with no-break spaces and hyphens made plain."""
+    return text.translate(PLAIN)
 
 
 @dataclass(frozen=True)
 class Rendered:
-    """A rendered document: python-docx's object and its text, paragraph by paragraph."""
+    """A rendered document: python-docx's object and its text, paragraph by paragraph.
+
+    The text is ``plain``: typography (``tests/templates/test_typography.py``) is tested on
+    ``document`` itself, the content everywhere else.
+    """
 
     document: DocumentObject
 
     @property
     def paragraphs(self) -> list[str]:
         """Return the body paragraphs outside tables."""
-        return [paragraph.text for paragraph in self.document.paragraphs]
+        return [plain(paragraph.text) for paragraph in self.document.paragraphs]
 
     @property
     def headings(self) -> list[str]:
         """Return the section headings (style «Heading 1»)."""
-        return [p.text for p in self.document.paragraphs if p.style.name == "Heading 1"]
+        return [plain(p.text) for p in self.document.paragraphs if p.style.name == "Heading 1"]
 
     @property
     def tables(self) -> list[list[list[str]]]:
         """Return every table as rows of cell texts."""
         return [
-            [[cell.text for cell in row.cells] for row in table.rows]
+            [[plain(cell.text) for cell in row.cells] for row in table.rows]
             for table in self.document.tables
         ]
 

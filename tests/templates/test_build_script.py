@@ -17,6 +17,7 @@ from docgen.catalog import BUILTINS, load_centre
 from docgen.engine import check_template, compile_template
 from docgen.models import Agreement
 from docgen.sources import load_model
+from tests.templates.conftest import plain
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -38,7 +39,8 @@ def test_build_script_writes_templates_that_compile_and_render(tmp_path: Path) -
     assert check_template(contract, BUILTINS["contract"].context_model()) == []
     agreement = load_model(REPO / "contracts" / "2026-003-sports-school.yaml", Agreement)
     context = BUILTINS["contract"].context(agreement, load_centre(REPO / "samples/centre.yaml"))
-    text = "\n".join(p.text for p in Document(io.BytesIO(contract.render(context))).paragraphs)
+    rendered = Document(io.BytesIO(contract.render(context)))
+    text = "\n".join(plain(p.text) for p in rendered.paragraphs)
     assert "в лице исполняющего обязанности директора Ковальчука Дмитрия Олеговича" in text
 
 

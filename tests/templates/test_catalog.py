@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from pathlib import Path
@@ -20,8 +21,9 @@ from docgen.catalog import (
 from docgen.cli import cli
 from docgen.engine import compile_template
 from docgen.errors import InputError, TemplateError
-from docgen.models import Agreement
+from docgen.models import Agreement, EventRegulation, PartnershipPlan
 from docgen.sources import load_model
+from tests.templates.conftest import plain
 
 REPO = Path(__file__).resolve().parents[2]
 SCHOOL = REPO / "contracts" / "2026-001-school-5.yaml"
@@ -86,10 +88,11 @@ def test_check_catches_a_name_the_context_lacks() -> None:
 
 def test_context_model_and_context_agree() -> None:
     entry = BUILTINS["contract"]
-    assert list(entry.context_model().model_fields) == ["centre", "agreement", "partner"]
+    names = ["centre", "agreement", "clauses", "partner"]
+    assert list(entry.context_model().model_fields) == names
     agreement = load_model(SCHOOL, Agreement)
     context = entry.context(agreement, load_centre(CENTRE))
-    assert list(context) == ["centre", "agreement", "partner"]
+    assert list(context) == names
     assert context["partner"] is agreement.partner
     with pytest.raises(TypeError):
         BUILTINS["plan"].context(agreement, load_centre(CENTRE))
@@ -126,7 +129,7 @@ def test_render_command_takes_a_builtin_id(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     assert result.output == f"записан {output}\n"
-    text = "\n".join(p.text for p in Document(io.BytesIO(output.read_bytes())).paragraphs)
+    text = "\n".join(plain(p.text) for p in Document(io.BytesIO(output.read_bytes())).paragraphs)
     assert "в лице директора Петровой Марии Сергеевны, действующей на основании Устава" in text
 
 
@@ -150,3 +153,24 @@ def test_render_with_a_builtin_reports_data_of_the_wrong_kind(tmp_path: Path) ->
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 1
     assert "ошибка:" in result.stderr and "2026-001-school-5.yaml" in result.stderr
+
+
+def test_the_file_is_created_on_the_day_the_data_dates_the_document() -> None:
+    agreement = load_model(SCHOOL, Agreement)
+    assert BUILTINS["contract"].created(agreement) == dt.datetime(2026, 8, 24)
+    plan = load_model(REPO / "samples" / "plan.yaml", PartnershipPlan)
+    assert BUILTINS["plan"].created(plan) == dt.datetime(2026, 8, 31)
+    regulation = load_model(REPO / "samples" / "regulation.yaml", EventRegulation)
+    assert BUILTINS["regulation"].created(regulation) == dt.datetime(2026, 11, 2)
+    undated = plan.model_copy(update={"approval": plan.approval.model_copy(update={"date": None})})
+    assert BUILTINS["plan"].created(undated) is None
+
+
+def test_the_demo_files_carry_their_dates_and_no_python_docx(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["demo", "--out", str(tmp_path), "--centre", str(CENTRE)])
+    assert result.exit_code == 0, result.output
+    contract = next(tmp_path.glob("Договор СП-2026-001 *.docx"))
+    with zipfile.ZipFile(contract) as archive:
+        core = archive.read("docProps/core.xml").decode()
+    assert ">2026-08-24T00:00:00Z</dcterms:created>" in core
+    assert "python-docx" not in core

@@ -9,7 +9,7 @@ import pytest
 
 from docgen.models import Agreement
 
-NBSP = "\u00a0"
+NBSP = " "  # Rendered reads typography's no-break spaces as spaces (conftest.plain)
 CENTRE_PARTY = (
     "Муниципальное бюджетное учреждение дополнительного образования «Центр внешкольной "
     "работы» (МБУ ДО «ЦВР»), именуемое в дальнейшем «Центр», в лице директора Соколовой "
@@ -35,7 +35,7 @@ AGREEMENTS = [
     (
         "2026-003-sports-school.yaml",
         "в лице исполняющего обязанности директора Ковальчука Дмитрия Олеговича, "
-        f"действующего на основании доверенности №{NBSP}7 от 01.09.2026, с другой стороны",
+        f"действующего на основании доверенности №{NBSP}7 от 03.08.2026, с другой стороны",
         f"/Д.О.{NBSP}Ковальчук/",
         f"ДОГОВОР №{NBSP}СП-2026/003",
     ),
@@ -102,7 +102,7 @@ def test_school_contract_sections_term_and_appendix(
     render: Render, sample: Callable[..., Any]
 ) -> None:
     document = render("contract", _agreement(sample, "2026-001-school-5.yaml"))
-    assert document.paragraphs[3] == f"г. Бийск\t«01» сентября 2026{NBSP}г."
+    assert document.paragraphs[3] == f"г. Бийск\t«24» августа 2026{NBSP}г."
     assert document.headings == [
         "1. Предмет Договора",
         "2. Права и обязанности Сторон",
@@ -117,9 +117,10 @@ def test_school_contract_sections_term_and_appendix(
         "11. Адреса, реквизиты и подписи Сторон",
     ]
     text = document.text
-    assert "2.1.4. проводить для обучающихся Школы конкурсы, выставки и массовые мероприятия." in (
-        text
-    )
+    # the contract's own obligations replace the library's, capitalised after the number
+    assert "2.1.4. Проводить для обучающихся «Школы» городские конкурсы, выставки" in text
+    assert "2.3. Стороны обязуются совместно:" in document.paragraphs
+    assert "2.3.2. Информировать родителей (законных представителей) обучающихся" in text
     assert (
         f"6.1. Настоящий Договор вступает в силу с 1 сентября 2026{NBSP}г. и действует по "
         f"31 августа 2027{NBSP}г. включительно." in text
@@ -127,7 +128,9 @@ def test_school_contract_sections_term_and_appendix(
     assert "не позднее чем за 30 дней до окончания срока действия настоящего Договора" in text
     assert "4.1. Настоящий Договор не предусматривает финансовых обязательств Сторон." in text
     assert "10.1. Настоящий Договор подписывается в двух экземплярах" in text
-    assert "Кузнецова Елена Андреевна, заместитель директора по воспитательной работе" in text
+    assert "Воронина Елена Андреевна, заместитель директора по воспитательной работе" in text
+    assert "План совместных мероприятий" in document.paragraphs
+    assert "на 2026–2027 учебный год" in document.paragraphs, "signed in August for next year"
     plan = document.tables[-2]
     assert plan[0] == [
         "№\nп/п",
@@ -171,7 +174,8 @@ def test_requisites_side_by_side_with_bank_details_and_stamp(
     assert "ЕКС 40102810045370000009" in centre
     assert "ИНН 2204030991 / КПП 220401001" in partner
     assert "Сайт: nasledie-biysk.ru" in partner
-    assert "Банк" not in partner, "a partner without bank details gets no empty bank lines"
+    assert "Получатель: Финансовое управление Администрации г. Бийска (МБУК" in partner
+    assert "БИК 010173001" in partner and "Казначейский счёт 03234643017050001700" in partner
     centre_sign, partner_sign = requisites[2]
     assert centre_sign.splitlines()[1:] == ["Директор", "", f"_______________ /И.В.{NBSP}Соколова/",
                                             "М.П."]  # fmt: skip
@@ -190,7 +194,7 @@ def test_paid_contract_writes_the_sum_in_words(render: Render, sample: Callable[
     assert "безвозмездной" not in text
 
 
-def test_empty_lists_fall_back_to_plain_clauses_and_drop_the_appendix(
+def test_empty_lists_take_the_library_clauses_and_drop_the_appendix(
     render: Render, sample: Callable[..., Any]
 ) -> None:
     agreement = _agreement(
@@ -198,8 +202,9 @@ def test_empty_lists_fall_back_to_plain_clauses_and_drop_the_appendix(
     )
     document = render("contract", agreement)
     text = document.text
-    assert "2.1. «Центр» обязуется выполнять мероприятия плана совместной деятельности" in text
-    assert "2.3. Стороны совместно составляют план совместных мероприятий" in text
+    assert "2.1.1. Организовывать посещение экспозиций «Музея» группами обучающихся" in text
+    assert "2.2.1. Проводить для обучающихся «Центра» музейные уроки" in text
+    assert "2.3.1. Согласовывать план мероприятий на учебный год" in text
     assert not any(p.startswith("1.3.") for p in document.paragraphs)
     assert "Приложение" not in text
     assert "подписывается в трёх экземплярах, имеющих одинаковую юридическую силу." in text

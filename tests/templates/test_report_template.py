@@ -7,7 +7,7 @@ from typing import Any
 
 from docgen.models import MethodReport
 
-NBSP = "\u00a0"
+NBSP = " "  # Rendered reads typography's no-break spaces as spaces (conftest.plain)
 Render = Callable[[str, Any], Any]
 
 
@@ -29,7 +29,7 @@ def test_title_review_and_staff_sentence(render: Render, sample: Callable[..., A
     document = render("method-report", _report(sample))
     assert document.paragraphs[:5] == [
         "РАССМОТРЕНО",
-        "на методическом совете, протокол от 28.05.2026 №\u00a05",
+        "на методическом совете, протокол от 28.05.2026 № 5",
         "АНАЛИЗ",
         "работы методической службы МБУ ДО «ЦВР»",
         "за 2025–2026 учебный год",
@@ -128,9 +128,9 @@ def test_direction_texts_and_signature(render: Render, sample: Callable[..., Any
         in document.paragraphs
     )
     assert "Внедрение научных исследований" not in document.text, "no text, no section"
-    assert f"1.{NBSP}обеспечить курсы повышения квалификации для педагогов" in document.text
+    assert f"1){NBSP}обеспечить курсы повышения квалификации для педагогов" in document.text
     assert "Задачи на 2026–2027 учебный год:" in document.paragraphs
     assert document.tables[-1][0] == [
         "Заместитель директора по учебно-воспитательной работе",
-        f"_____________ Е.А.{NBSP}Кузнецова\n29.05.2026",
+        f"_____________ Е.А.{NBSP}Кузнецова\n27.05.2026",
     ]
