@@ -7,6 +7,7 @@ Loop variables are resolved to the list they walk (``{% for e in agreement.event
 
 from __future__ import annotations
 
+import dataclasses
 import typing
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -38,6 +39,8 @@ class Usage:
     path: Path
     place: Place
     line: int
+    filters: tuple[str, ...] = ()
+    """The filters applied to the value here, innermost first (``{{ x | dative | upper }}``)."""
 
     @property
     def dotted(self) -> str:
@@ -98,6 +101,8 @@ class _Walker:
             self.walk_with(node, scope)
         elif isinstance(node, (nodes.Macro, nodes.CallBlock)):
             self.walk_macro(node, scope)
+        elif isinstance(node, nodes.Filter) and node.node is not None:
+            self.walk_filter(node, scope)
         else:
             for child in node.iter_child_nodes():
                 self.walk(child, scope)
@@ -111,6 +116,23 @@ class _Walker:
             self.walk(node.test, inner)
         self.walk_body(node.body, inner)
         self.walk_body(node.else_, dict(scope))
+
+    def walk_filter(self, node: nodes.Filter, scope: Scope) -> None:
+        """Walk a chain of filters; a data path filtered directly keeps the filters' names."""
+        names: list[str] = []
+        inner: nodes.Node = node
+        while isinstance(inner, nodes.Filter) and inner.node is not None:
+            names.append(inner.name)
+            for argument in (*inner.args, *inner.kwargs, inner.dyn_args, inner.dyn_kwargs):
+                if argument is not None:
+                    self.walk(argument, scope)
+            inner = inner.node
+        before = len(self.usages)
+        self.walk(inner, scope)
+        if isinstance(inner, (nodes.Name, nodes.Getattr, nodes.Getitem)):
+            filters = tuple(reversed(names))
+            for number in range(before, len(self.usages)):
+                self.usages[number] = dataclasses.replace(self.usages[number], filters=filters)
 
     def walk_with(self, node: nodes.With, scope: Scope) -> None:
         inner = dict(scope)

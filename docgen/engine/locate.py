@@ -17,6 +17,7 @@ from jinja2 import TemplateSyntaxError
 
 _BREAK = re.compile(r"<w:(?:tab|br|cr)\b[^>]*/>")
 _TAG = re.compile(r"<[^>]*>")
+_JINJA_TAG = re.compile(r"(\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\})")
 _SPACES = re.compile(r"\s+")
 _LIMIT = 160
 _TOKEN_NAMES = {
@@ -52,8 +53,15 @@ def line_text(source: str, lineno: int, focus: str | None = None) -> str:
 
 
 def paragraph_text(xml: str, focus: str | None = None) -> str:
-    """Return the visible text of an XML fragment, spaces collapsed, cut around ``focus``."""
-    text = html.unescape(_TAG.sub("", _BREAK.sub(" ", xml)))
+    """Return the visible text of an XML fragment, spaces collapsed, cut around ``focus``.
+
+    Tags are kept as they are: their text is decoded already and may hold «<» or «&».
+    """
+    pieces = _JINJA_TAG.split(_BREAK.sub(" ", xml))
+    text = "".join(
+        piece if index % 2 else html.unescape(_TAG.sub("", piece))
+        for index, piece in enumerate(pieces)
+    )
     return shorten(_SPACES.sub(" ", text).strip(), focus)
 
 

@@ -1,20 +1,23 @@
 """Find the parts of a .docx that can hold template tags and turn their XML into Jinja source.
 
-The preprocessing is docxtpl's own (``patch_xml``, ``resolve_listing``, ``fix_tables``), run
-through one stateless ``DocxTemplate``; only the order of two steps differs: the newline
-that makes every paragraph one line for Jinja is put before each paragraph, table row and
-cell *before* patching, so a tag like ``{%tr for … %}`` that replaces its row keeps a line
-of its own and an error on it can be shown with its own text.
+A part is read as Word shows it and its block tags are found by walking the XML tree
+(``word_tree``); docxtpl's ``patch_xml`` then does the cell tags and ``fix_tables`` fixes
+rendered tables, run through one stateless ``DocxTemplate``. The newline that makes every
+paragraph, table row and cell one line for Jinja is put before each of them, so a tag like
+``{%tr for … %}`` that replaces its row keeps a line of its own and an error on it can be
+shown with its own text.
 """
 
 from __future__ import annotations
 
+import html
 import io
 import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from xml.parsers import expat
 
 from docx.opc.oxml import oxml_parser
 from docxtpl import DocxTemplate
@@ -23,6 +26,16 @@ from lxml import etree
 
 from docgen.engine.jinja_env import MARKER_NEWLINE
 from docgen.engine.package import Member
+from docgen.engine.word_tree import (
+    PLACEHOLDER,
+    accept_changes,
+    find_text_beside,
+    gather_tags,
+    parse_part,
+    replace_blocks,
+    xml_error,
+)
+from docgen.engine.xml_text import PAGE_MARK, PARAGRAPH_MARK, resolve_breaks
 from docgen.errors import TemplateError
 
 DOCXTPL = DocxTemplate(io.BytesIO())
@@ -43,9 +56,24 @@ _KIND_LABELS = {
 }
 _VARIANTS = {"first": " первой страницы", "even": " чётных страниц"}
 _LINE_START = re.compile(r"(?=<w:(?:p|tr|tc)[ >])")
-_TABLE_SHAPING = re.compile(r"\{[%{]tc\s|\{%-?\s*(?:hm|colspan)\b")
+CELL_TAG_MARK = "{#tc#}"
+"""Left in a prepared part where a ``{%tc %}`` tag replaced a cell (see ``needs_tree_fix``)."""
+_TABLE_SHAPING = re.compile(rf"{re.escape(CELL_TAG_MARK)}|\{{%-?\s*(?:hm|colspan)\b")
 _TAG = re.compile(r"<[^>]*>")
-_LISTING_CHARS = ("\n", "\t", "\a", "\f")
+_PLACEHOLDER = re.compile(rf"<\?{PLACEHOLDER} (\d+) (\w+)\?>")
+_VERBATIM = {9: "&#9;", 10: "&#10;", 0xFDD0: "&#xFDD0;", 0xFDD1: "&#xFDD1;"}
+_TAG_IN_LINE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}")
+_TAG_ANYWHERE = re.compile(r"(\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\})", re.DOTALL)
+_QUOTE_KINDS = {"'": "'", '"': '"', "‘": "'", "’": "'", "“": '"', "”": '"', "„": '"'}
+_CLOSERS = {"'": "'’‘", '"': '"”“„'}
+_SMART_QUOTES = "‘’“”„"
+_LITERALS = (
+    ("{_{", "{% raw %}{{{% endraw %}"),
+    ("{_%", "{% raw %}{%{% endraw %}"),
+    ("}_}", "}}"),
+    ("%_}", "%}"),
+)
+_RENDERED_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
 @dataclass(frozen=True)
@@ -61,7 +89,7 @@ class CompiledPart:
 
     def render(self, context: Mapping[str, Any]) -> str:
         """Return the part's XML for ``context`` (without the XML declaration)."""
-        return finish_xml(self.template.render(context), self.tree_fix)
+        return finish_xml(self.template.render(context), self.tree_fix, self.label)
 
 
 @dataclass(frozen=True)
@@ -130,19 +158,48 @@ def _xml(data: bytes, template: str, name: str) -> etree._Element:
     try:
         return etree.fromstring(data, oxml_parser)
     except etree.XMLSyntaxError as exc:
-        raise TemplateError(f"{template}: часть {name} — не XML ({exc}); файл повреждён") from exc
+        raise xml_error(data, template, name, exc) from exc
 
 
-def part_xml(data: bytes, template: str, name: str) -> str:
-    """Return a part's XML as docxtpl sees it: parsed by python-docx, serialised by lxml."""
-    text: str = DOCXTPL.xml_to_string(_xml(data, template, name))
-    return text
+def part_xml(data: bytes, template: str, name: str, label: str | None = None) -> str:
+    """Return a part's XML read as Word shows it, each block tag in place of its element.
+
+    See ``word_tree``: entities resolved, tracked changes accepted, split tags gathered;
+    text beside a ``{%p %}``, ``{%tr %}`` or ``{%tc %}`` tag is a TemplateError. Whitespace
+    and the two noncharacters used as marks in the template's own text are written as
+    character references, so the text comes out exactly as typed; each block tag stands
+    at the start of a line of its own.
+    """
+    root = parse_part(data, template, name)
+    accept_changes(root)
+    gather_tags(root)
+    problems = find_text_beside(root)
+    if problems:
+        raise TemplateError(problems[0].describe(template, label or name))
+    tags = replace_blocks(root)
+    xml = etree.tostring(root, encoding="unicode").translate(_VERBATIM)
+
+    def place(match: re.Match[str]) -> str:
+        tag = html.escape(tags[int(match.group(1))], quote=False).translate(_VERBATIM)
+        if match.group(2) == "r":
+            return tag
+        return (CELL_TAG_MARK + "\n" if match.group(2) == "tc" else "\n") + tag
+
+    return _PLACEHOLDER.sub(place, xml)
 
 
 def jinja_source(xml: str) -> str:
-    """Return the Jinja source of a part: one line per paragraph, row and cell, then patched."""
-    patched: str = DOCXTPL.patch_xml(_LINE_START.sub("\n", xml))
-    return patched
+    """Return the Jinja source of a part: one line per paragraph, row and cell, then patched.
+
+    docxtpl's ``patch_xml`` does the cell tags (``colspan``, ``cellbg``, ``vm``, ``hm``) and
+    the ``{%-``/``-%}`` joins; then the XML entities inside each tag are decoded, so a tag
+    means what its author typed (``{{ 'R&D' }}`` prints «R&D»), and ``{_{`` in the template's
+    text becomes a literal ``{{``.
+    """
+    lines = _LINE_START.sub("\n", xml.replace(CELL_TAG_MARK, ""))
+    patched: str = DOCXTPL.patch_xml(_TAG_IN_LINE.sub(straighten_quotes, lines))
+    decoded = _TAG_IN_LINE.sub(lambda match: html.unescape(match.group(0)), patched)
+    return literal_braces(decoded)
 
 
 def has_tags(source: str) -> bool:
@@ -161,24 +218,107 @@ def needs_tree_fix(xml: str, source: str) -> bool:
     return "<wp:docPr" in source and "{%" in source
 
 
-def finish_xml(rendered: str, tree_fix: bool) -> str:
-    """Turn Jinja's output into the part's XML, as docxtpl's post-processing does."""
+def finish_xml(rendered: str, tree_fix: bool, label: str = "") -> str:
+    """Turn Jinja's output into the part's XML: breaks resolved, checked well-formed.
+
+    Every rendered part is parsed, so no document is written with a part Word would refuse:
+    by expat when nothing else is to be done (three times faster than building a tree), by
+    lxml when ``\t``, ``\n``, ``\a`` or ``\f`` from data must become Word's elements (the
+    rule of ``xml_text``) or the tables need fixing.
+    """
     xml = rendered.replace(MARKER_NEWLINE, "")
-    if "_" in xml and ("{_" in xml or "_}" in xml):  # "_" alone is found much faster
-        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%")
-        xml = xml.replace("%_}", "%}")
-    if any(char in xml for char in _LISTING_CHARS):
-        xml = DOCXTPL.resolve_listing(xml)
-        # Outside a run's text (an attribute, say) these cannot be resolved and XML forbids them.
-        xml = xml.replace("\a", "").replace("\f", "")
+    marks = "\a" in xml or "\f" in xml
+    if marks:
+        xml = xml.replace("\a", PARAGRAPH_MARK).replace("\f", PAGE_MARK)
+    breaks = marks or "\t" in xml or "\n" in xml
+    data = xml.encode("utf-8")
+    if not breaks and not tree_fix:
+        _check_well_formed(data, label)
+        return xml
+    try:
+        root = etree.fromstring(data, _RENDERED_PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise _broken(label, exc) from exc
+    if breaks:
+        resolve_breaks(root)
     if tree_fix:
-        xml = _fix_tree(xml)
-    return xml
+        root = DOCXTPL.fix_tables(etree.tostring(root, encoding="unicode"))
+        for number, element in enumerate(root.xpath("//wp:docPr", namespaces=_WP_NS), 1001):
+            element.set("id", str(number))
+    xml = str(etree.tostring(root, encoding="unicode"))
+    return xml.replace(PARAGRAPH_MARK, "").replace(PAGE_MARK, "") if marks else xml
 
 
-def _fix_tree(xml: str) -> str:
-    tree = DOCXTPL.fix_tables(xml)
-    for number, element in enumerate(tree.xpath("//wp:docPr", namespaces=_WP_NS), start=1001):
-        element.set("id", str(number))
-    text: str = DOCXTPL.xml_to_string(tree)
-    return text
+def _check_well_formed(data: bytes, label: str) -> None:
+    parser = expat.ParserCreate(namespace_separator=" ")
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as exc:
+        raise _broken(label, exc) from exc
+
+
+def _broken(label: str, exc: Exception) -> TemplateError:
+    """Return the error for a rendered part that is not XML (never written to a file)."""
+    return TemplateError(
+        f"{label}: документ получился бы испорченным (часть не XML: {exc}); проверьте, что "
+        "парные теги стоят на одном уровне, а значения-разметка (RichText, фильтры) — целые"
+    )
+
+
+def straighten_quotes(match: re.Match[str]) -> str:
+    """Make the quotes that delimit strings in a tag straight; keep the ones inside strings.
+
+    Word turns typed quotes into typographic ones, which Jinja does not read; quotes inside
+    a string are text and must print as typed (written as character references, which
+    docxtpl's own quote cleaning leaves alone).
+    """
+    tag = match.group(0)
+    if tag.startswith("{#"):
+        return tag
+    out: list[str] = []
+    closing = ""
+    escaped = False
+    for char in tag:
+        if not closing:
+            kind = _QUOTE_KINDS.get(char)
+            if kind is not None:
+                closing = char if char == kind else _CLOSERS[kind]
+                char = kind
+        elif escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in closing:
+            char, closing = closing[0], ""
+        elif char in _SMART_QUOTES:
+            char = f"&#x{ord(char):X};"
+        out.append(char)
+    return "".join(out)
+
+
+def literal_braces(source: str) -> str:
+    """Turn ``{_{`` and ``{_%`` typed in template text into literal ``{{`` and ``{%``.
+
+    Done on the source, outside tags, so the same characters in data print as they are.
+    """
+    if "{_" not in source and "_}" not in source:
+        return source
+    pieces = _TAG_ANYWHERE.split(source)
+    for index in range(0, len(pieces), 2):
+        for typed, literal in _LITERALS:
+            pieces[index] = pieces[index].replace(typed, literal)
+    return "".join(pieces)
+
+
+def text_beside_problems(members: Mapping[str, Member], template: str) -> list[str]:
+    """Return a message for every block tag with text beside it, in every part, at once.
+
+    Compiling stops at the first such tag; ``docgen check`` can list them all with this.
+    """
+    messages = []
+    for spec in find_parts(members, template):
+        root = parse_part(members[spec.name].data(), template, spec.name)
+        accept_changes(root)
+        gather_tags(root)
+        messages += [problem.describe(template, spec.label) for problem in find_text_beside(root)]
+    return messages

@@ -1,7 +1,8 @@
 """Render the document properties (docProps/core.xml): tags in them, and values from data.
 
 As in docxtpl, the author, comments, identifier, language, subject and title may hold
-template tags. Dates are never taken from the clock: the template's stay unless
+template tags; their values, and those from data, are cleaned by the rule of
+``xml_text``. Dates are never taken from the clock: the template's stay unless
 ``DocumentProperties.created`` gives one, so the same data always gives the same file.
 """
 
@@ -18,6 +19,8 @@ from lxml import etree
 
 from docgen.engine.jinja_env import environment
 from docgen.engine.parts import DECLARATION, DOCXTPL
+from docgen.engine.word_tree import TEMPLATE_PARSER
+from docgen.engine.xml_text import plain_text
 
 CORE_PART = "docProps/core.xml"
 LABEL = "свойства документа"
@@ -70,7 +73,7 @@ def _plain_environment() -> Environment:
 
 def compile_core(xml: bytes) -> CoreTemplate:
     """Compile the properties of core.xml that hold template tags."""
-    root = etree.fromstring(xml)
+    root = etree.fromstring(xml, TEMPLATE_PARSER)
     templates = {}
     for element in root:
         text = element.text or ""
@@ -86,14 +89,14 @@ def render_core(
     assigned = properties.assigned() if properties else {}
     if not core.templates and not assigned:
         return None
-    root = etree.fromstring(core.xml)
+    root = etree.fromstring(core.xml, TEMPLATE_PARSER)
     values = {tag: template.render(context) for tag, template in core.templates.items()}
     values.update(assigned)
     for tag, text in values.items():
         element = root.find(tag)
         if element is None:
             element = etree.SubElement(root, tag)
-        element.text = text
+        element.text = plain_text(text)  # the rule of ``xml_text``: never a broken part
         if tag.startswith(_DCTERMS):
             element.set(_XSI_TYPE, "dcterms:W3CDTF")
     body: str = DOCXTPL.xml_to_string(root)

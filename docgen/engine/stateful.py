@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import functools
 import io
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image
@@ -22,14 +22,40 @@ from docxtpl import DocxTemplate, InlineImage
 from lxml import etree
 from markupsafe import Markup, escape
 
-from docgen.engine.jinja_env import clean_text
-from docgen.engine.package import read_members, write_members
+from docgen.engine.package import Member, read_members, write_members
 from docgen.engine.parts import DECLARATION, CompiledPart
-from docgen.engine.properties import CORE_PART, DocumentProperties
+from docgen.engine.properties import CORE_PART, CoreTemplate, DocumentProperties
+from docgen.engine.xml_text import clean_text, clean_url
 from docgen.errors import InputError
 
-if TYPE_CHECKING:
-    from docgen.engine.template import CompiledTemplate
+
+class CompiledTemplate(Protocol):
+    """What rendering through docxtpl needs of a compiled template (``template.py``).
+
+    A protocol, so that ``template.py`` imports this module and not the other way round.
+    """
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def data(self) -> bytes: ...
+
+    @property
+    def members(self) -> Sequence[Member]: ...
+
+    @property
+    def parts(self) -> Sequence[CompiledPart]: ...
+
+    @property
+    def core(self) -> CoreTemplate | None: ...
+
+    def render_part(self, part: CompiledPart, context: Mapping[str, Any]) -> str: ...
+
+    def render_core(
+        self, member: Member, context: Mapping[str, Any], properties: DocumentProperties | None
+    ) -> Member: ...
+
 
 _BODY = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body"
 _LINK_RUN = (
@@ -43,7 +69,8 @@ class _Document(DocxTemplate):  # type: ignore[misc]
     """A DocxTemplate whose parts are rendered by a compiled template."""
 
     def __init__(self, template: CompiledTemplate) -> None:
-        super().__init__(io.BytesIO(template.data))
+        # the members, not the file: a macro package's members are those of a plain .docx
+        super().__init__(io.BytesIO(write_members(list(template.members))))
         self.compiled = template
         self.by_name = {part.name: part for part in template.parts}
 
@@ -134,6 +161,6 @@ def _media_file(media_dir: Path | None, path: str) -> Path:
 def _link(document: _Document, url: str, text: str | None = None) -> Markup:
     """Return a hyperlink to insert with ``{{ link("https://…", "сайт") }}``."""
     part = document.current_rendering_part
-    rel = part.relate_to(clean_text(str(url)), RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    rel = part.relate_to(clean_url(str(url)), RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     shown = escape(clean_text(str(url if text is None else text)))
     return Markup(_LINK_RUN.format(rel=rel, text=shown))

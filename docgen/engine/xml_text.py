@@ -68,7 +68,7 @@ def clean_url(url: str) -> str:
 
 
 def resolve_breaks(root: etree._Element) -> None:
-    """Turn ``\\t``, ``\\n`` and the marks of ``\\a`` and ``\\f`` in run text into Word's elements."""
+    """Turn ``\\t``, ``\\n`` and the marks of ``\\a``, ``\\f`` in run text into Word's elements."""
     for text in list(root.iter(f"{W}t")):
         if text.text and _BREAKS.search(text.text):
             _split_text(text)

@@ -11,8 +11,10 @@ from __future__ import annotations
 import html
 import io
 import re
+import sys
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -27,6 +29,10 @@ from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 
 from docgen.language.filters import FILTERS
+
+# helper modules beside this file (xml_docs.py) are imported by name: --import-mode=importlib
+# puts no test folder on the path by itself
+sys.path.insert(0, str(Path(__file__).parent))
 
 Cell = str | list[str]
 BodyItem = str | tuple[str, ...] | list[list[Cell]]

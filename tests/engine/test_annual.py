@@ -20,6 +20,7 @@ from docgen.catalog import BUILTINS, load_centre
 from docgen.cli import cli
 from docgen.engine.annual import AnnualTemplates, choose_year, prepare_annual
 from docgen.engine.batch.error_report import ERROR_REPORT_NAME
+from docgen.engine.batch.manifest import MANIFEST_NAME
 from docgen.errors import InputError
 from docgen.models import JointEvent, PartnerYearReport
 from docgen.models.joint_events import partner_key
@@ -60,18 +61,27 @@ def plural(count: int, one: str, few: str, many: str) -> str:
     return many
 
 
+def documents(folder: Path) -> list[Path]:
+    """Return what a run wrote into ``folder``, without the batch manifest it keeps there."""
+    return [path for path in folder.iterdir() if path.name != MANIFEST_NAME]
+
+
 def annual(*args: str) -> Result:
     return CliRunner().invoke(cli, ["annual", *args, "--centre", str(CENTRE)])
 
 
 def plain(text: str) -> str:
-    """Return text as a reader sees it: no-break spaces (after «№», before «г.») as spaces."""
-    return text.replace("\u00a0", " ")
+    """Return text as a reader sees it: no-break spaces and hyphens as plain ones."""
+    return text.replace("\u00a0", " ").replace("\u2011", "-")
 
 
 def text_of(path: Path) -> tuple[list[str], list[list[list[str]]]]:
     """Return a document's paragraphs and its tables (rows of cell texts), spaces plain."""
-    document = Document(io.BytesIO(path.read_bytes()))
+    return text_of_document(Document(io.BytesIO(path.read_bytes())))
+
+
+def text_of_document(document: Any) -> tuple[list[str], list[list[list[str]]]]:
+    """Return the paragraphs and tables of an open python-docx document, spaces plain."""
     tables = [[[plain(c.text) for c in row.cells] for row in t.rows] for t in document.tables]
     return [plain(p.text) for p in document.paragraphs], tables
 
@@ -101,7 +111,7 @@ def test_one_report_per_partner_with_the_counts_agreed(tmp_path: Path) -> None:
     groups = by_partner(sample_rows())
     reports = sorted(tmp_path.glob("Отчёт *.docx"))
     assert len(reports) == len(groups) >= 20
-    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+    assert sorted(path.name for path in documents(tmp_path)) == sorted(
         [path.name for path in reports] + [SECTION]
     )
     lines = result.output.splitlines()
@@ -120,19 +130,24 @@ def test_one_report_per_partner_with_the_counts_agreed(tmp_path: Path) -> None:
         took = plural(people, "принял", "приняли", "приняли")
         persons = plural(people, "человек", "человека", "человек")
         intro = f"проведено {count} {events}, в которых {took} участие {people} {persons}."
-        assert intro in paragraphs[3], paragraphs[3]
-        assert paragraphs[3].startswith("В 2025–2026 учебном году в рамках социального партнёрства")
+        thanks = next(p for p in paragraphs if "проведено" in p)
+        assert intro in thanks, thanks
+        assert thanks.startswith(
+            f"Администрация МБУ ДО «ЦВР» выражает благодарность коллективу {partner} "
+            "за плодотворное сотрудничество. В 2025–2026 учебном году в рамках социального"
+        )
         first, last = min(row["Дата"] for row in rows), max(row["Дата"] for row in rows)
-        assert f"Мероприятия проводились с {first.day} " in paragraphs[3]
-        assert paragraphs[3].endswith(f" по {last.day} мая {last.year} г.")
+        assert f"Мероприятия проводились с {first.day} " in thanks
+        assert thanks.endswith(f" по {last.day} мая {last.year} г.")
+        events_table, forms = tables[1], tables[2]  # tables[0] is the letterhead
         word = plural(count, "мероприятие", "мероприятия", "мероприятий")
-        assert tables[0][-1] == ["", "Итого", f"{count} {word}", "", str(people), ""]
-        assert len(tables[0]) == count + 2, "header, one row per event, totals"
-        assert [row[1] for row in tables[0][1:-1]] == sorted(
+        assert events_table[-1] == ["", "Итого", f"{count} {word}", "", str(people), ""]
+        assert len(events_table) == count + 2, "header, one row per event, totals"
+        assert [row[1] for row in events_table[1:-1]] == sorted(
             (r["Дата"].strftime("%d.%m.%Y") for r in rows), key=lambda d: d[6:] + d[3:5] + d[:2]
         )
-        assert tables[1][-1] == ["Итого", str(count), str(people)]
-        assert sum(int(row[1]) for row in tables[1][1:-1]) == count
+        assert forms[-1] == ["Итого", str(count), str(people)]
+        assert sum(int(row[1]) for row in forms[1:-1]) == count
 
 
 def test_the_events_section_totals_by_month_partner_and_form(tmp_path: Path) -> None:
@@ -145,6 +160,7 @@ def test_the_events_section_totals_by_month_partner_and_form(tmp_path: Path) -> 
     assert paragraphs[0] == "Мероприятия, проведённые совместно с социальными партнёрами"
     assert f"({len(groups)} организаций) проведено {len(rows)} мероприятий" in paragraphs[1]
     events, months, partners, forms = tables
+    grouped = f"{people:,}".replace(",", " ")  # five digits and more: grouped, as in the text
     month_keys = {(row["Дата"].year, row["Дата"].month) for row in rows}
     assert len(events) == 1 + len(month_keys) + len(rows) + 1
     assert events[1] == ["Сентябрь 2025"] * 6
@@ -153,19 +169,19 @@ def test_the_events_section_totals_by_month_partner_and_form(tmp_path: Path) -> 
         f"{len(rows)} мероприятий",
         "",
         f"{len(groups)} партнёров",
-        str(people),
+        grouped,
     ]
     assert [row[0] for row in months[1:-1]][:4] == [
         "Сентябрь 2025", "Октябрь 2025", "Ноябрь 2025", "Декабрь 2025"
     ]  # fmt: skip
-    assert months[-1] == ["Итого", str(len(rows)), str(people)]
+    assert months[-1] == ["Итого", str(len(rows)), grouped]
     assert len(partners) == len(groups) + 2
     table_counts = {row[1]: (int(row[2]), int(row[3])) for row in partners[1:-1]}
     oracle = {
         name: (len(g), sum(r["Количество участников"] for r in g)) for name, g in groups.items()
     }
     assert table_counts == oracle
-    assert forms[-1] == ["Итого", str(len(rows)), "100,0", str(people)]
+    assert forms[-1] == ["Итого", str(len(rows)), "100,0", grouped]
 
 
 def test_a_bad_row_is_named_by_its_cell_and_the_other_reports_are_written(tmp_path: Path) -> None:
@@ -216,8 +232,8 @@ def test_worker_processes_give_the_same_reports(tmp_path: Path) -> None:
     for jobs in ("1", "2"):
         result = annual(str(SAMPLE), "-o", str(tmp_path / jobs), "--jobs", jobs)
         assert result.exit_code == 0, result.output
-    one = {path.name: path.read_bytes() for path in (tmp_path / "1").iterdir()}
-    two = {path.name: path.read_bytes() for path in (tmp_path / "2").iterdir()}
+    one = {path.name: path.read_bytes() for path in documents(tmp_path / "1")}
+    two = {path.name: path.read_bytes() for path in documents(tmp_path / "2")}
     assert one == two and len(one) == len(by_partner(sample_rows())) + 1
 
 
@@ -228,7 +244,7 @@ def test_the_new_templates_check_against_their_context() -> None:
     assert (job.academic_year, job.rows, job.other_years) == ("2025–2026", 160, 0)
 
 
-def test_one_event_and_the_partners_signature(tmp_path: Path) -> None:
+def test_one_event_letter_to_a_known_head(tmp_path: Path) -> None:
     data = {
         "partner": "МБУК «Музей «Наследие»»",
         "academic_year": "2025–2026",
@@ -248,14 +264,25 @@ def test_one_event_and_the_partners_signature(tmp_path: Path) -> None:
     entry = BUILTINS["partner-report"]
     context = entry.context(PartnerYearReport.model_validate(data), load_centre(CENTRE))
     document = Document(io.BytesIO(entry.compile().render(context)))
-    intro = plain(document.paragraphs[3].text)
+    paragraphs, tables = text_of_document(document)
+    intro = next(p for p in paragraphs if "проведено" in p)
     assert "проведено 1 совместное мероприятие, в котором принял участие 21 человек." in intro
     assert intro.endswith("Мероприятие состоялось 14 октября 2025 г.")
-    signatures = [[plain(c.text) for c in row.cells] for row in document.tables[-1].rows]
-    assert signatures == [
-        ["Директор\nМБУ ДО «ЦВР»", "\n_____________ И.В. Соколова"],
-        ["Директор\nМБУК «Музей «Наследие»»", "\n_____________ А.П. Черных"],
-    ]
+    letterhead, addressee = tables[0][0][0], tables[0][0][2]
+    assert addressee == "Директору\nМБУК «Музей «Наследие»»\nЧерных А.П."
+    assert letterhead.startswith("Муниципальное бюджетное учреждение дополнительного")
+    assert letterhead.endswith("15.10.2025 № __________")  # the working day after the event
+    assert "Уважаемый Андрей Петрович!" in paragraphs
+    assert "О совместной деятельности в 2025–2026 учебном году" in paragraphs
+    proposals = paragraphs[paragraphs.index("Предлагаем в 2026–2027 учебном году:") + 1 :]
+    assert proposals[0] == (
+        "– включить совместные мероприятия в план работы по социальному партнёрству на "
+        "2026–2027 учебный год;"
+    )
+    assert "– продолжить проведение музейных уроков, собравших наибольшее число участников;" in (
+        proposals
+    )
+    assert tables[-1] == [["Директор\nМБУ ДО «ЦВР»", "\n_____________ И.В. Соколова"]]
     assert entry.output_name(context) == "Отчёт МБУК «Музей «Наследие»» 2025–2026.docx"
 
 
@@ -280,7 +307,7 @@ def test_a_workbook_made_by_docgen_sheet_goes_straight_into_annual(tmp_path: Pat
     book.save(workbook)
     result = annual(str(workbook), "-o", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
-    names = sorted(path.name for path in (tmp_path / "out").iterdir())
+    names = sorted(path.name for path in documents(tmp_path / "out"))
     assert names == [
         SECTION,
         "Отчёт МБОУ «СОШ № 5» 2025–2026.docx",
@@ -291,3 +318,24 @@ def test_a_workbook_made_by_docgen_sheet_goes_straight_into_annual(tmp_path: Pat
         "проведено 2 совместных мероприятия, в которых приняли участие 162 человека."
         in paragraphs[3]
     )
+
+
+def test_spellings_of_a_partner_merge_and_conflicts_are_warned(tmp_path: Path) -> None:
+    workbook = tmp_path / "мероприятия.xlsx"
+    assert CliRunner().invoke(cli, ["sheet", "joint-event", "-o", str(workbook)]).exit_code == 0
+    book = openpyxl.load_workbook(workbook)
+    sheet = book["Мероприятия"]
+    start = sheet.max_row + 1
+    row = ["05.03.2026", "Встреча «Память»", "встреча", "Совет ветеранов г.Бийска", "2204001239"]
+    for partner, inn in (("Совет ветеранов г.Бийска", "2204001239"),
+                         ("Совет  ветеранов г. Бийска", "2204001239"),
+                         ("совет ветеранов г. бийска", "2225011125")):  # fmt: skip
+        sheet.append([*row[:3], partner, inn, 30, "Ильина С.Б.", "клуб «Патриот»"])
+    book.save(workbook)
+    result = annual(str(workbook), "-o", str(tmp_path / "out"), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert len(list((tmp_path / "out").glob("Отчёт *ветеранов*.docx"))) == 1
+    assert f"разными ИНН: 2204001239 (строки {start}, {start + 1}); 2225011125 (строки " in (
+        result.output
+    )
+    assert "совпадают полностью" not in result.output  # the spellings differ: not a repeat

@@ -17,6 +17,7 @@ from docx import Document
 
 from docgen.cli import cli
 from docgen.engine.batch.error_report import ERROR_REPORT_NAME, HEADERS
+from docgen.engine.batch.manifest import MANIFEST_NAME
 from docgen.models.requisites import inn_check_digits, ogrn_check_digit
 
 REPO = Path(__file__).resolve().parents[2]
@@ -39,6 +40,11 @@ HEADER = [
 ]
 ADDRESS = "659300, Алтайский край, г. Бийск, ул. Советская, д. 1"
 SUBJECT = "сотрудничество в воспитании обучающихся"
+
+
+def listing(folder: Path) -> list[str]:
+    """Return the names in ``folder`` but the batch's record of them (``MANIFEST_NAME``)."""
+    return sorted(p.name for p in folder.iterdir() if p.name != MANIFEST_NAME)
 
 
 def inn10(number: int) -> str:
@@ -128,6 +134,7 @@ def test_good_rows_are_written_bad_rows_skipped_and_listed(tmp_path: Path) -> No
         "Предмет",
         None,
         "обязательное поле не заполнено — заполните ячейку",
+        "ошибка",
     )
 
 
@@ -222,10 +229,13 @@ def test_a_users_template_with_cyrillic_variables(tmp_path: Path, make_docx: Any
     assert names == ["Иванов Иван, строка 3.docx", "Петрова Анна, строка 4.docx"]
     text = text_of((out / names[1]).read_bytes())
     assert "награждается Петрова Анна, 7 класс" in text and "за активное участие" in text
-    ((sheet_name, row, column, header, value, message),) = report_rows(out / ERROR_REPORT_NAME)
-    assert (sheet_name, row, column, header, value) == (table.title, 5, None, None, None)
-    assert "заслуга" in message and "пустое" in message
-    assert f"лист «{table.title}», строка 5: " in result.output
+    ((sheet_name, row, column, header, value, message, kind),) = report_rows(
+        out / ERROR_REPORT_NAME
+    )
+    # A tag printed outside any {% if %} needs its cell: the empty one is named before rendering.
+    assert (sheet_name, row, column, header, value) == (table.title, 5, "C", "заслуга *", None)
+    assert "обязательное поле не заполнено" in message and kind == "ошибка"
+    assert f"лист «{table.title}», строка 5, столбец C «заслуга *»: " in result.output
 
 
 def test_a_zip_holds_every_document_and_nothing_is_left_beside_it(tmp_path: Path) -> None:
@@ -252,9 +262,10 @@ def test_two_processes_give_the_same_bytes_as_one(tmp_path: Path) -> None:
         zipped = batch("contract", str(path), "--zip", str(out / "all.zip"), "--jobs", jobs)
         assert zipped.exit_code == 0, zipped.output
         assert batch("contract", str(path), "-o", str(out), "--jobs", jobs).exit_code == 0
-        outputs[jobs] = {p.name: p.read_bytes() for p in out.iterdir()}
+        outputs[jobs] = {name: (out / name).read_bytes() for name in listing(out)}
     assert outputs["1"] == outputs["2"]
-    assert len(outputs["1"]) == 42  # 41 documents and the ZIP
+    # 41 documents, the ZIP and ошибки.xlsx warning that «сп-2026/007» is nearly «СП-2026/007»
+    assert len(outputs["1"]) == 43 and ERROR_REPORT_NAME in outputs["1"]
     assert "Договор сп-2026-007 МБОУ «СОШ № 7» (2).docx" in outputs["1"]
 
 
@@ -266,7 +277,7 @@ def test_a_clean_run_removes_the_old_error_report(tmp_path: Path) -> None:
     good = write_workbook(tmp_path / "good.xlsx", [HEADER, school(1)])
     result = batch("contract", str(good), "-o", str(out))
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == [contract_name(1)]
+    assert listing(out) == [contract_name(1)]
 
 
 def test_a_wrong_name_pattern_stops_before_any_document(tmp_path: Path) -> None:
@@ -285,7 +296,7 @@ def test_a_name_pattern_from_the_command_line(tmp_path: Path) -> None:
     pattern = "{{ index }}. {{ partner.organisation.short_name }} / строка {{ row }}"
     result = batch("contract", str(path), "-o", str(out), "--name", pattern)
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == [
+    assert listing(out) == [
         "1. МБОУ «СОШ № 1» - строка 2.docx",
         "2. МБОУ «СОШ № 2» - строка 3.docx",
     ]
@@ -295,7 +306,9 @@ def test_usage_errors(tmp_path: Path) -> None:
     path = write_workbook(tmp_path / "p.xlsx", [HEADER, school(1)])
     assert batch("contract", str(path)).exit_code == 2  # neither -o nor --zip
     unknown = batch("contrakt", str(path), "-o", str(tmp_path / "out"))
-    assert unknown.exit_code == 1 and "встроенного шаблона «contrakt» нет" in unknown.stderr
+    assert unknown.exit_code == 2
+    assert "«contrakt» — нет такого встроенного шаблона, модели или файла" in unknown.stderr
+    assert "(возможно, «contract»)" in unknown.stderr
 
 
 @pytest.mark.libreoffice
@@ -305,9 +318,7 @@ def test_pdfs_beside_the_documents_and_inside_the_zip(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert batch("contract", str(path), "-o", str(out), "--pdf").exit_code == 0
     pdfs = [contract_name(n).replace(".docx", ".pdf") for n in (1, 2)]
-    assert sorted(p.name for p in out.iterdir()) == sorted(
-        [contract_name(1), contract_name(2), *pdfs]
-    )
+    assert listing(out) == sorted([contract_name(1), contract_name(2), *pdfs])
     assert (out / pdfs[0]).read_bytes().startswith(b"%PDF")
     archive = tmp_path / "zipped" / "all.zip"
     result = batch("contract", str(path), "--zip", str(archive), "--pdf")
@@ -316,3 +327,62 @@ def test_pdfs_beside_the_documents_and_inside_the_zip(tmp_path: Path) -> None:
     with zipfile.ZipFile(archive) as opened:
         assert opened.namelist() == [contract_name(1), contract_name(2), *pdfs]
         assert opened.read(pdfs[1]).startswith(b"%PDF")
+
+
+def test_a_rerun_removes_documents_of_rows_it_now_refuses(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = write_workbook(tmp_path / "p.xlsx", [HEADER, school(1), school(2), school(3)])
+    assert batch("contract", str(first), "-o", str(out)).exit_code == 0
+    assert listing(out) == [contract_name(1), contract_name(2), contract_name(3)]
+    (out / "мой файл.docx").write_bytes(b"not docgen's")
+    write_workbook(first, [HEADER, school(1), school(2, ИНН="123"), school(3)])
+    result = batch("contract", str(first), "-o", str(out))
+    assert result.exit_code == 1
+    assert listing(out) == sorted(
+        [contract_name(1), contract_name(3), "мой файл.docx", ERROR_REPORT_NAME]
+    )
+    assert "документы прошлого запуска заменены новыми: 2" in result.output
+    assert "не из прошлого запуска" not in result.output
+    assert (
+        "удалены документы прошлого запуска, которых в этот раз нет (их строки теперь с ошибками "
+        f"или удалены из таблицы) (1): {contract_name(2)}"
+    ) in result.output
+
+
+def test_a_changed_stale_document_is_kept_and_named(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    path = write_workbook(tmp_path / "p.xlsx", [HEADER, school(1), school(2)])
+    assert batch("contract", str(path), "-o", str(out)).exit_code == 0
+    edited = out / contract_name(2)
+    edited.write_bytes(edited.read_bytes() + b"\0")  # opened and saved in Word since
+    write_workbook(path, [HEADER, school(1)])
+    result = batch("contract", str(path), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert edited.is_file()
+    assert "НЕ удалены документы прошлого запуска" in result.output
+    assert f"устарели, проверьте их (1): {contract_name(2)}" in result.output
+
+
+def test_another_workbook_into_the_same_folder_leaves_the_first_ones_documents(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    first = write_workbook(tmp_path / "a.xlsx", [HEADER, school(1)])
+    second = write_workbook(tmp_path / "b.xlsx", [HEADER, school(2)])
+    assert batch("contract", str(first), "-o", str(out)).exit_code == 0
+    result = batch("contract", str(second), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert listing(out) == [contract_name(1), contract_name(2)]
+    assert "удалены" not in result.output and "заменены" not in result.output
+
+
+def test_files_not_of_the_previous_run_are_named_when_written_over(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / contract_name(1)).write_bytes(b"someone's own file")
+    path = write_workbook(tmp_path / "p.xlsx", [HEADER, school(1)])
+    result = batch("contract", str(path), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert (
+        f"заменены файлы, которые уже были в папке (не из прошлого запуска) (1): {contract_name(1)}"
+    ) in result.output

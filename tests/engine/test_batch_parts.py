@@ -169,6 +169,6 @@ def test_the_error_workbook_keeps_values_as_text(tmp_path: Path) -> None:
     path.write_bytes(error_workbook(messages))
     sheet = openpyxl.load_workbook(path).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[1] == ("Договоры", 4, "B", "Номер", "=1+2", "неверная формула")
-    assert rows[2] == ("Договоры", 9, None, None, None, "значение пустое (None)")
+    assert rows[1] == ("Договоры", 4, "B", "Номер", "=1+2", "неверная формула", "ошибка")
+    assert rows[2] == ("Договоры", 9, None, None, None, "значение пустое (None)", "ошибка")
     assert sheet.freeze_panes == "A2"

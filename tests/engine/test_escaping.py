@@ -14,6 +14,7 @@ from lxml import etree
 
 from docgen.engine import CompiledTemplate, compile_template
 from docgen.engine.jinja_env import clean_text
+from docgen.language.typography import typeset
 
 FIELDS = ("body", "cell", "header", "footer")
 AWKWARD = "&<>\"'\x00\x01\x07\x08\x0b\x0c\x0d\x1b\x7f\x85\ufffe\uffff\t\n😀👩‍👧{}%#"
@@ -33,10 +34,11 @@ def _template(make_docx: Callable[..., bytes]) -> CompiledTemplate:
 def expected_paragraphs(value: str) -> str:
     """Return the field's text as python-docx reads it back, paragraphs joined by «\\a».
 
-    Control characters are removed and line ends made «\\n» (``clean_text``); as in docxtpl,
+    Control characters are removed and line ends made «\\n» (``clean_text``), then the text
+    is typeset (no-break spaces, ``typeset``) as ``finalize`` does; as in docxtpl,
     «\\a» starts a new paragraph and «\\f» puts a page break in a paragraph of its own.
     """
-    return "[" + clean_text(value).replace("\f", "\a\a") + "]"
+    return "[" + typeset(clean_text(value)).replace("\f", "\a\a") + "]"
 
 
 def _field_texts(data: bytes) -> dict[str, str]:
