@@ -17,7 +17,8 @@ of other academic years are left out and counted.
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
+import datetime as dt
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,7 +42,14 @@ from docgen.engine.properties import DocumentProperties
 from docgen.engine.report import format_unknown
 from docgen.engine.template import CompiledTemplate
 from docgen.errors import InputError, TemplateError
-from docgen.models import Centre, JointEvent, JointEventsYear, group_by_partner
+from docgen.models import (
+    Centre,
+    JointEvent,
+    JointEventsYear,
+    MethodReport,
+    Partner,
+    group_by_partner,
+)
 from docgen.models.approval import AcademicYear
 from docgen.models.base import Date
 from docgen.models.joint_events import (
@@ -50,11 +58,15 @@ from docgen.models.joint_events import (
     partner_key,
     partner_order,
 )
-from docgen.sources.workbook.read import validate_record
+from docgen.models.partner_letter import next_working_day
+from docgen.sources.loader import validate_data
+from docgen.sources.workbook.read import load_workbook_models, validate_record
 from docgen.sources.workbook.records import RawRecord
 
 _DATE: TypeAdapter[Any] = TypeAdapter(Date)
 _YEAR: TypeAdapter[str] = TypeAdapter(AcademicYear)
+OUTGOING_PREFIX = "01-15"
+"""The index of the case the letters are filed in; a letter's number is «01-15/7»."""
 
 
 @dataclass(frozen=True)
@@ -77,11 +89,22 @@ class PartnerReports:
 
     entry: Builtin
     centre: Centre
+    numbers: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    """The outgoing number of each partner's letter, by ``partner_key``."""
+    letter_date: dt.date | None = None
+    """One date for every letter of the run: the working day after the year's last event."""
+    cards: Mapping[str, Partner] = dataclasses.field(default_factory=dict)
+    """Partners' cards (full name, head) by ``partner_key`` of short name and by ИНН."""
 
     def __call__(self, records: Sequence[BaseModel]) -> Mapping[str, Any]:
         events = [record for record in records if isinstance(record, JointEvent)]
         (report,) = group_by_partner(events, academic_year_of(events[0].date))
-        return self.entry.context(report, self.centre)
+        key = partner_key(report.partner)
+        card = self.cards.get(report.partner_inn or "") or self.cards.get(key)
+        letter: dict[str, Any] = {"outgoing_number": self.numbers.get(key), "details": card}
+        if self.letter_date is not None:
+            letter["letter_date"] = max(self.letter_date, report.last_date)
+        return self.entry.context(report.model_copy(update=letter), self.centre)
 
 
 @dataclass
@@ -101,6 +124,8 @@ class AnnualJob:
     """The year's events, or None when a row is bad (then the section is not made)."""
     other_years: int
     """Rows left out because they belong to another academic year."""
+    warnings: list[str] = dataclasses.field(default_factory=list)
+    """What looks wrong but does not stop the run: two ИНН for a partner, repeated rows."""
 
     def __len__(self) -> int:
         return len(self.batch) + 1
@@ -118,6 +143,7 @@ class AnnualResult:
     """The section's .docx, None when it was not made."""
     section_pdf: Path | None
     other_years: int
+    warnings: list[str] = dataclasses.field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -130,19 +156,26 @@ class AnnualResult:
 
 
 def prepare_annual(
-    workbook: Path, centre: Centre, templates: AnnualTemplates, year: str | None = None
+    workbook: Path,
+    centre: Centre,
+    templates: AnnualTemplates,
+    year: str | None = None,
+    partners: Sequence[Partner] = (),
 ) -> AnnualJob:
     """Read the workbook, choose the academic year and plan one report per partner.
 
     Without ``year`` the workbook's dates decide it; they must all be in one academic year.
-    Partners are ordered by name; rows without a partner come last, each on its own.
+    Partners are ordered by name; rows without a partner come last, each on its own. The
+    letters are numbered «01-15/1», «01-15/2»… in that order and dated the working day
+    after the year's last event; ``partners`` (cards) give each letter its addressee.
     """
     section = templates.section.compile()
     unknown = templates.section.check(section)
     if unknown:
         raise TemplateError(format_unknown(unknown, section.name, templates.section.model_name))
     spec = builtin_spec(templates.report, centre)
-    spec = dataclasses.replace(spec, context=PartnerReports(templates.report, centre))
+    reports = PartnerReports(templates.report, centre)
+    spec = dataclasses.replace(spec, context=reports)
     spec = dataclasses.replace(spec, model=JointEvent)
     batch = prepare_batch(spec, workbook, group_by=_partner_of)
     records = [raw for item in batch.items for raw in item.records]
@@ -154,14 +187,68 @@ def prepare_annual(
     if not groups:
         raise InputError(f"{workbook}: нет ни одного мероприятия {chosen} учебного года")
     items = [BatchItem(index, group) for index, group in enumerate(groups, start=1)]
-    batch = dataclasses.replace(batch, items=items)
+    letters = _letters(reports, groups, partners)
+    batch = dataclasses.replace(batch, items=items, spec=dataclasses.replace(spec, context=letters))
     kept = [raw for group in groups for raw in group]
     events = None if batch.problems else _valid_events(kept)
     other_years = len(records) - len(kept)
-    partners = sum(_partner_of(group[0]) is not None for group in groups)
-    return AnnualJob(
-        batch, templates.section, section, centre, chosen, len(kept), partners, events, other_years
+    count = sum(_partner_of(group[0]) is not None for group in groups)
+    job = AnnualJob(
+        batch, templates.section, section, centre, chosen, len(kept), count, events, other_years
     )
+    job.warnings = partner_warnings(groups)
+    return job
+
+
+def _letters(
+    reports: PartnerReports, groups: Sequence[tuple[RawRecord, ...]], cards: Sequence[Partner]
+) -> PartnerReports:
+    """Return ``reports`` numbering and dating the letters, with the partners' cards."""
+    keys = [_partner_of(group[0]) for group in groups]
+    numbers = {
+        key: f"{OUTGOING_PREFIX}/{index}"
+        for index, key in enumerate((key for key in keys if key is not None), start=1)
+    }
+    days = [day for group in groups for day in map(_date_of, group) if day is not None]
+    by_name = {partner_key(card.organisation.short_name): card for card in cards}
+    by_inn = {card.organisation.requisites.inn: card for card in cards}
+    return dataclasses.replace(
+        reports,
+        numbers=numbers,
+        letter_date=next_working_day(max(days)) if days else None,
+        cards={**by_name, **by_inn},
+    )
+
+
+def partner_warnings(groups: Sequence[tuple[RawRecord, ...]]) -> list[str]:
+    """Return warnings about the rows: a partner with two ИНН, a row repeated exactly."""
+    warnings = []
+    for group in groups:
+        inns: dict[str, list[int]] = defaultdict(list)
+        for raw in group:
+            inn = str(raw.data.get("partner_inn") or "").strip()
+            if inn:
+                inns[inn].append(raw.row)
+        if len(inns) > 1:
+            seen = "; ".join(f"{inn} (строки {_rows(rows)})" for inn, rows in inns.items())
+            warnings.append(
+                f"партнёр «{group[0].data.get('partner')}» указан с разными ИНН: {seen} — "
+                "исправьте ИНН в столбце «ИНН партнёра»"
+            )
+    repeated: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    for raw in (raw for group in groups for raw in group):
+        repeated[tuple(sorted((k, str(v)) for k, v in raw.data.items()))].append(raw.row)
+    for rows in repeated.values():
+        if len(rows) > 1:
+            warnings.append(
+                f"строки {_rows(rows)} совпадают полностью: мероприятие учтено "
+                f"{len(rows)} раза — удалите лишние строки"
+            )
+    return warnings
+
+
+def _rows(rows: Sequence[int]) -> str:
+    return ", ".join(str(row) for row in rows)
 
 
 def choose_year(records: Sequence[RawRecord], year: str | None, source: Path) -> str:
@@ -249,7 +336,14 @@ def run_annual(
     if progress is not None:
         progress(1)
     return AnnualResult(
-        result, job.academic_year, job.rows, job.partners, section, pdf, job.other_years
+        result,
+        job.academic_year,
+        job.rows,
+        job.partners,
+        section,
+        pdf,
+        job.other_years,
+        job.warnings,
     )
 
 
@@ -264,6 +358,25 @@ def write_section(job: AnnualJob, events: list[JointEvent], folder: Path) -> Pat
     return path
 
 
+def report_with_events(report: MethodReport, workbook: Path, source: str) -> MethodReport:
+    """Return the analysis ``report`` (read from ``source``) with its year's joint events.
+
+    The events are the rows of ``workbook`` in the report's academic year: the same data the
+    events section and the partners' letters are made from, so the analysis's totals agree
+    with them. Raises ``InputError`` on a bad row, when the workbook has no event of that
+    year, or when an event of the centre is also a joint event (it would count twice).
+    """
+    events, _ = load_workbook_models(workbook, JointEvent)
+    year = [event for event in events if academic_year_of(event.date) == report.academic_year]
+    if not year:
+        raise InputError(
+            f"{workbook}: нет ни одного мероприятия {report.academic_year} учебного года, а "
+            f"анализ ({source}) — за этот год: укажите таблицу мероприятий того же года"
+        )
+    fields = {name: getattr(report, name) for name in MethodReport.model_fields}
+    return validate_data({**fields, "joint_events": year}, MethodReport, f"{source} и {workbook}")
+
+
 def format_annual_result(result: AnnualResult, limit: int = 30) -> str:
     """Return, in Russian, the year's counts, what was written and every problem."""
     lines = [
@@ -272,6 +385,7 @@ def format_annual_result(result: AnnualResult, limit: int = 30) -> str:
     ]
     if result.other_years:
         lines.append(f"строк других учебных годов не учтено: {result.other_years}")
+    lines.extend(f"предупреждение: {warning}" for warning in result.warnings)
     lines.append(format_batch_result(result.batch, limit))
     if result.section is None:
         lines.append(

@@ -2,7 +2,8 @@
 
 The rules (after Мильчин, «Справочник издателя и автора»):
 
-- a one- or two-letter word stays with the word after it: «в\u00a0Центре», «на\u00a0базе»;
+- a one- or two-letter word stays with the word after it: «в\u00a0Центре», «на\u00a0базе»
+  (not an abbreviation in capitals: «СШ», «ДК»);
 - «№», «ст.», «п.», «г.», «им.», «ул.» and an initial stay with what follows them:
   «№\u00a05», «г.\u00a0Бийска», «А.\u00a0П.\u00a0Гайдара»;
 - a day stays with its month: «4\u00a0декабря», ««26»\u00a0ноября»;
@@ -31,6 +32,9 @@ _MONTHS = "января|февраля|марта|апреля|мая|июня|�
 _ABBREVIATIONS_BEFORE = ("ст", "п", "пп", "г", "гг", "им", "ул", "д", "ч", "т", "рис", "табл")
 """Abbreviations (with their dot) that stay with the word after them."""
 
+_CAPITAL_WORDS = "ДО|НА|ПО|ОТ|ЗА|ИЗ|ОБ|НЕ|ВО|СО|КО|ДА|НО|ЛИ|ЖЕ|БЫ"
+"""Two-letter words that are words in capitals too; other two capitals are an abbreviation
+(«МБУ ДО «СШ «Олимп»»», «ДК», «ЗП»), which may end a line: tying it would chain a name."""
 _WORD_START = r"(?<![\w\-.])"
 """Nothing word-like just before: «в» in «и в», not in «из-в» or «т.в»."""
 _ABBREVIATION = "|".join(
@@ -41,8 +45,9 @@ _ABBREVIATION = "|".join(
 )
 _TIED_SPACE = "|".join(
     [
-        # after a one- or two-letter word: «в», «и», «на», «до», «ДО»
-        rf"(?<=[^\W\d_] )(?:(?<={_WORD_START}[^\W\d_] )|(?<={_WORD_START}[^\W\d_]{{2}} ))",
+        # after a one- or two-letter word: «в», «и», «на», «до», «ДО», not «СШ», «ДК»
+        rf"(?<=[^\W\d_] )(?:(?<={_WORD_START}[^\W\d_] )|(?<={_WORD_START}[^\W\d_]{{2}} )"
+        rf"(?<!{_WORD_START}(?!(?:{_CAPITAL_WORDS}) )[А-ЯЁA-Z]{{2}} ))",
         rf"(?<=\. )(?:{_ABBREVIATION})",  # after «г.», «им.», an initial
         r"(?<=№ )",
         # after a number, before its month or unit: «4 декабря», «2026 г.», «22,5 %»
