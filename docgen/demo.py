@@ -57,6 +57,8 @@ LETTER_WORKBOOK = SAMPLES / "thanks-letter.xlsx"
 """A user's own template and its workbook (made by ``samples/make_thanks_letter.py``)."""
 LETTER_FOLDER = "Благодарственные письма"
 """The subfolder of the demo for the letters made from the user's own template."""
+INCOMPLETE = "установка docgen неполна, переустановите пакет"
+"""What to do when a shipped sample is missing: the samples come inside the package."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ def demo_inputs(samples: Path = SAMPLES, contracts: Path = CONTRACTS) -> list[De
     if missing or not agreements:
         raise InputError(
             f"нет примеров для демонстрации ({', '.join(missing) or contracts / '*.yaml'}): "
-            "установка docgen неполна, переустановите пакет"
+            + INCOMPLETE
         )
     return inputs
 
@@ -129,7 +131,7 @@ def render_workbook(
 ) -> tuple[list[Path], list[Path]]:
     """Make one contract per agreement of the sample workbook; return the .docx and PDFs."""
     if not workbook.is_file():
-        raise InputError(f"нет таблицы договоров для демонстрации ({workbook})")
+        raise InputError(f"нет таблицы договоров для демонстрации ({workbook}): {INCOMPLETE}")
     job = prepare_batch(builtin_spec(BUILTINS["contract"], centre), workbook)
     result = run_batch(job, BatchOutput(folder, pdf=pdf), jobs=1)
     if result.failed:
@@ -142,7 +144,10 @@ def render_letters(
 ) -> tuple[list[Path], list[Path]]:
     """Make one letter of thanks per row of the sample user template's workbook."""
     if not LETTER_TEMPLATE.is_file() or not LETTER_WORKBOOK.is_file():
-        raise InputError(f"нет примера своего шаблона для демонстрации ({LETTER_TEMPLATE})")
+        raise InputError(
+            f"нет примера своего шаблона для демонстрации ({LETTER_TEMPLATE}, {LETTER_WORKBOOK}): "
+            + INCOMPLETE
+        )
     spec = user_spec(LETTER_TEMPLATE, "Благодарственное письмо {{ ФИО }}", centre=centre)
     result = run_batch(prepare_batch(spec, LETTER_WORKBOOK), BatchOutput(folder, pdf=pdf), jobs=1)
     if result.failed:
@@ -159,7 +164,9 @@ def render_annual(
     Петровой М.С.», «Уважаемая Мария Сергеевна!»).
     """
     if not workbook.is_file() or not PARTNERS.is_file():
-        raise InputError(f"нет таблицы мероприятий или списка партнёров ({workbook}, {PARTNERS})")
+        raise InputError(
+            f"нет таблицы мероприятий или списка партнёров ({workbook}, {PARTNERS}): " + INCOMPLETE
+        )
     templates = AnnualTemplates(BUILTINS["partner-report"], BUILTINS["events-section"])
     cards = load_model(PARTNERS, PartnerList).partners
     job = prepare_annual(workbook, centre, templates, partners=cards)

@@ -21,7 +21,7 @@ VARIABLES = [
     Variable(("activities", "[]", "title"), "{{ a.title }}"),
     Variable(("activities", "[]", "dates"), "{{ a.dates }}"),
     Variable(("tasks", "[]"), "{{ t }}"),
-    Variable(("ФИО",), "Уважаемый {{ ФИО }}!"),
+    Variable(("ФИО",), "{%p if ФИО %}Уважаемый {{ ФИО }}!"),
     Variable(("forms", "*"), "{{ forms[k] }}"),
     Variable(("a", "[]", "b", "[]", "c"), "{{ c }}"),
 ]
@@ -47,10 +47,10 @@ def test_template_workbook_round_trips(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(path)
     data, items = book["Данные"], book["activities"]
     headers = [cell.value for cell in data[2]]
-    assert headers == ["number", "partner.short_name", "partner.inn", "tasks", "ФИО"]
+    assert headers == ["number *", "partner.short_name *", "partner.inn *", "tasks", "ФИО"]
     assert data.column_dimensions["C"].number_format == "@"
     assert "{{ partner.inn }}" in data["C2"].comment.text
-    assert [cell.value for cell in items[2]] == ["number", "title", "dates"]
+    assert [cell.value for cell in items[2]] == ["number *", "title *", "dates *"]
     data.append(["СП-1", "МБУК «ЦБС»", 2204030991, "первая\nвторая", "Орлова Нина Викторовна"])
     data.append(["СП-2", "МБОУ «СОШ № 5»", "2204021669", None, None])
     items.append(["СП-2", "Экскурсия", "октябрь"])
@@ -86,6 +86,8 @@ def test_cli_sheet_from_a_template_has_a_column_per_variable(tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     book = openpyxl.load_workbook(output)
     data, items = book["Данные"], book["activities"]
-    assert [c.value for c in data[2]] == ["number", "partner.short_name", "partner.inn", "ФИО"]
+    headers = ["number *", "partner.short_name *", "partner.inn *", "ФИО *"]
+    assert [c.value for c in data[2]] == headers
     assert "ИНН {{ partner.inn }}" in data["C2"].comment.text
-    assert [c.value for c in items[2]] == ["number", "title", "dates"]
+    assert "Обязательный столбец" in data["D2"].comment.text
+    assert [c.value for c in items[2]] == ["number *", "title *", "dates *"]

@@ -61,11 +61,13 @@ def test_agreement_workbook_has_notes_dropdowns_text_formats_and_a_frozen_header
     assert sheet.column_dimensions[inn].number_format == "@"
     assert sheet[f"{inn}3"].value == "2204030991" and sheet[f"{inn}3"].number_format == "@"
     note = sheet[f"{columns['Номер']}2"].comment.text
-    assert "«СП-2026/014»" in note and "Обязательный столбец." in note
+    assert "«СП-2026/014»" in note and "Обязательный столбец:" in note
     assert "Пример: СП-2026/002" in note and "Поле данных: number" in note
     type_column = columns["Тип учреждения"]
     (validation,) = [
-        v for v in sheet.data_validations.dataValidation if type_column in str(v.sqref)
+        v
+        for v in sheet.data_validations.dataValidation
+        if type_column in str(v.sqref) and v.type == "list"
     ]
     assert validation.type == "list"
     first, last = validation.formula1.split("!")[1].replace("$", "").split(":")
@@ -166,9 +168,10 @@ def test_cli_sheet_writes_a_model_workbook(tmp_path: Path) -> None:
 
 
 def test_cli_sheet_rejects_an_unknown_model(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["sheet", "contract", "-o", str(tmp_path / "x.xlsx")])
+    result = CliRunner().invoke(cli, ["sheet", "contrakt", "-o", str(tmp_path / "x.xlsx")])
     assert result.exit_code == 2
-    assert "не модель и не шаблон .docx" in result.output and "agreement" in result.output
+    assert "нет такого встроенного шаблона, модели или файла" in result.output
+    assert "agreement" in result.output
 
 
 def test_cli_sheet_reports_a_bad_output_path(tmp_path: Path) -> None:

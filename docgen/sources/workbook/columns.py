@@ -4,7 +4,8 @@ A model becomes one row of columns: nested models are flattened (``partner.signe
 .last_name`` is the column «Руководитель: фамилия»), a list of plain values is one cell, and
 each list of sub-models (an agreement's joint activities) is a ``ListGroup`` whose items sit on
 their own rows — on a sheet of their own joined to the record by its key column, or below the
-record on the same sheet.
+record on the same sheet. The types themselves (``Column``, ``ListGroup``, ``Layout``) are in
+``docgen.sources.workbook.column_types`` and are re-exported here.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ import datetime as dt
 import functools
 import types
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum, StrEnum
+from enum import Enum
 from typing import Any
 
 from pydantic import AfterValidator, BaseModel
@@ -33,74 +34,31 @@ from docgen.models import (
     Person,
 )
 from docgen.models import requisites as rq
+from docgen.sources.workbook.column_types import (
+    CellFormat,
+    Column,
+    Kind,
+    Layout,
+    ListGroup,
+    Path,
+    all_columns,
+)
 from docgen.sources.workbook.headers import display_headers, lower_first
 
-Path = tuple[str, ...]
-
-
-class Kind(StrEnum):
-    """What a cell holds, which decides how a typed value is read."""
-
-    TEXT = "text"
-    INTEGER = "integer"
-    DECIMAL = "decimal"
-    BOOLEAN = "boolean"
-    DATE = "date"
-    CHOICE = "choice"
-    PERSON = "person"  # a whole «Фамилия Имя Отчество» in one cell
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column: where its value goes in the data and how to read and explain it."""
-
-    path: Path
-    titles: tuple[str, ...]
-    kind: Kind
-    description: str = ""
-    required: bool = False
-    many: bool = False
-    choices: tuple[str, ...] = ()
-    requisite: str | None = None
-    default: str | None = None
-    written: bool = True
-    header: str = ""
-    aliases: tuple[str, ...] = ()
-
-    @property
-    def dotted(self) -> str:
-        """Return the key path as a template writes it: ``signer.person.last_name``."""
-        return ".".join(self.path)
-
-
-@dataclass(frozen=True)
-class ListGroup:
-    """A list of sub-models whose items are rows: columns are relative to one item."""
-
-    path: Path
-    titles: tuple[str, ...]
-    title: str
-    description: str
-    columns: tuple[Column, ...]
-    required_models: tuple[Path, ...]
-    min_length: int
-    required: bool = False
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Every column of a model, its lists of sub-models and the key that joins them."""
-
-    model: type[BaseModel]
-    columns: tuple[Column, ...]
-    lists: tuple[ListGroup, ...]
-    key: Column | None
-    required_models: tuple[Path, ...]
-
-    def list_at(self, path: Path) -> ListGroup | None:
-        """Return the list of sub-models stored at ``path``, if there is one."""
-        return next((group for group in self.lists if group.path == path), None)
-
+__all__ = [
+    "EXTRA_COLUMNS",
+    "KEY_FIELDS",
+    "WORKBOOK_KEY",
+    "CellFormat",
+    "Column",
+    "Kind",
+    "Layout",
+    "ListGroup",
+    "Path",
+    "all_columns",
+    "data_key",
+    "layout_of",
+]
 
 KEY_FIELDS: dict[type[BaseModel], str] = {
     Agreement: "number",
@@ -111,6 +69,8 @@ KEY_FIELDS: dict[type[BaseModel], str] = {
 """The field whose value joins a record to its rows on other sheets, where the default is poor."""
 WORKBOOK_KEY = "__workbook_key__"
 """A class attribute naming the key field of a model made at run time (a template's)."""
+EXTRA_COLUMNS = "__workbook_extra_columns__"
+"""A class attribute: True when columns no field uses are left out, not refused."""
 
 REQUISITE_CHECKS: dict[Callable[[str], str], str] = {
     rq.validate_inn: "inn",
@@ -320,11 +280,15 @@ def _column(
     required: bool,
 ) -> Column:
     kind, choices = _kind(spec.base)
+    shown = next((item for item in spec.metadata if isinstance(item, CellFormat)), None)
+    note = f" {shown.note}" if shown is not None and shown.note else ""
     return Column(
         path=path,
         titles=titles,
         kind=kind,
-        description=info.description or "",
+        shown_as=shown.kind if shown is not None and shown.kind is not kind else None,
+        names=shown is not None and shown.name,
+        description=(info.description or "") + note,
         required=required,
         many=spec.many,
         choices=_DISPLAY_CHOICES.get((model, name), choices),
@@ -384,13 +348,5 @@ def layout_of(model: type[BaseModel]) -> Layout:
         lists=tuple(_sheet_titles(lists)),
         key=key,
         required_models=tuple(walker.found.required_models),
+        extra_columns=bool(getattr(model, EXTRA_COLUMNS, False)),
     )
-
-
-def all_columns(layout: Layout) -> Iterator[tuple[ListGroup | None, Column]]:
-    """Yield every column of a layout with the list it belongs to (None for the record)."""
-    for column in layout.columns:
-        yield None, column
-    for group in layout.lists:
-        for column in group.columns:
-            yield group, column

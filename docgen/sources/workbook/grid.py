@@ -5,6 +5,9 @@ and keeps only the row being read, but does not report merged cells or hidden sh
 those two facts are read from the workbook's XML parts directly: the sheet list in
 ``xl/workbook.xml`` and the ``<mergeCell ref="A1:K1"/>`` elements at the end of each sheet's
 part (scanned in pieces, never the whole part at once: a sheet of 10 000 rows is 50 MB of XML).
+Opening the workbook reads neither a whole sheet nor the whole table of shared strings
+(``docgen.sources.workbook.xlsx``): a sheet of a million rows over the row limit is refused
+after reading the rows up to the limit.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import posixpath
 import re
 import warnings
 import zipfile
+import zlib
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,12 +25,15 @@ from types import TracebackType
 from typing import Any
 from xml.etree import ElementTree
 
-import openpyxl
+from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
 from docgen.errors import InputError
-from docgen.sources.workbook.values import is_blank
+from docgen.sources.workbook.display import shown_number
+from docgen.sources.workbook.values import CellText, FormulaCell, is_blank
+from docgen.sources.workbook.xlsx import LazyReader
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -34,7 +41,16 @@ _DOC_RELS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationship
 _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]+[0-9]+:[A-Z]+[0-9]+)\"")
 _PIECE = 1 << 20
 _OVERLAP = 4096  # longer than any <mergeCell …> element: one cut by a piece's end is kept
-_UNREADABLE = (zipfile.BadZipFile, InvalidFileException, KeyError, ElementTree.ParseError)
+_UNREADABLE = (
+    zipfile.BadZipFile,
+    InvalidFileException,
+    KeyError,
+    ElementTree.ParseError,
+    zlib.error,
+    EOFError,
+)
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
 
 HEAD_ROWS = 30
 """How many first rows of a sheet are kept: its header row must be among them."""
@@ -75,14 +91,16 @@ class WorkbookFile:
         try:
             self._archive = zipfile.ZipFile(path)
         except zipfile.BadZipFile as exc:
-            raise InputError(_unreadable(path)) from exc
+            raise _protected(path) or InputError(_unreadable(path)) from exc
         except OSError as exc:
             raise InputError(f"{path}: не удаётся открыть файл ({exc.strerror or exc})") from exc
         try:
             self._parts = _sheet_parts(self._archive)
             with warnings.catch_warnings():  # «extension is not supported» and the like
                 warnings.simplefilter("ignore")
-                self._book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+                reader = LazyReader(path, read_only=True, data_only=True)
+                reader.read()
+                self._book = reader.wb
         except _UNREADABLE as exc:
             self._archive.close()
             raise InputError(_unreadable(path)) from exc
@@ -126,13 +144,14 @@ class WorkbookFile:
     def _sheet(self, name: str) -> Sheet:
         worksheet = self._book[name]
         part, visible = self._parts.get(name, ("", True))
-        if not visible or not hasattr(worksheet, "reset_dimensions"):  # a chart has no cells
-            return Sheet(name, [], visible=False, empty=True)  # never read: never used
+        if not hasattr(worksheet, "reset_dimensions"):  # a chart sheet has no cells
+            return Sheet(name, [], visible=visible, empty=True)
         head: list[list[Any]] = []
         empty = True
         with contextlib.closing(self._values(name)) as rows:
             for number, values in rows:
                 if number <= HEAD_ROWS:
+                    head.extend([] for _ in range(number - 1 - len(head)))  # rows not written
                     head.append(list(values))
                 empty = empty and all(is_blank(value) for value in values)
                 if number >= HEAD_ROWS and not empty:
@@ -141,19 +160,74 @@ class WorkbookFile:
         return Sheet(name, head, merged, visible, empty)
 
     def _values(self, name: str) -> Generator[tuple[int, tuple[Any, ...]], None, None]:
-        """Yield every row of a sheet as (number, values), closing the part when done."""
+        """Yield every row that has cells as (number, values), closing the part when done."""
         worksheet = self._book[name]
-        # Some programs write a wrong <dimension>; without it openpyxl reads every cell.
-        worksheet.reset_dimensions()
-        rows = worksheet.iter_rows(values_only=True)
-        with contextlib.closing(rows):
+        try:
+            source = worksheet._get_source()
+        except _UNREADABLE as exc:
+            raise InputError(_damaged(self.path, name)) from exc
+        parser = _CellParser(self._book, worksheet._shared_strings, source)
+        with source:
             try:
-                yield from enumerate(rows, start=1)
+                for number, cells in parser.parse():
+                    values: list[Any] = [None] * max((cell["column"] for cell in cells), default=0)
+                    for cell in cells:
+                        values[cell["column"] - 1] = cell["value"]
+                    yield number, tuple(values)
             except _UNREADABLE as exc:
-                raise InputError(
-                    f"{self.path}: лист «{name}» повреждён и не читается до конца; откройте "
-                    "книгу в Excel или LibreOffice и сохраните её заново"
-                ) from exc
+                raise InputError(_damaged(self.path, name)) from exc
+
+
+class _CellParser(WorkSheetParser):  # type: ignore[misc]
+    """openpyxl's sheet parser, telling what its values-only mode hides.
+
+    A formula cell without a stored result (the file was written by a program that does not
+    calculate) becomes a ``FormulaCell`` instead of an empty cell, an error result (#REF!)
+    one with the error, and a number with a number format the ``CellText`` Excel shows.
+    """
+
+    def __init__(self, book: Any, shared_strings: list[Any], source: Any) -> None:
+        super().__init__(
+            source,
+            shared_strings,
+            data_only=True,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
+        self._codes = _number_codes(book)
+
+    def parse_cell(self, element: Any) -> dict[str, Any]:
+        cell: dict[str, Any] = super().parse_cell(element)
+        value = cell["value"]
+        if value is None:
+            formula = element.find(FORMULA_TAG)
+            if formula is not None:
+                cell["value"] = FormulaCell(formula.text or "")
+        elif cell["data_type"] == "e":
+            formula = element.find(FORMULA_TAG)
+            cell["value"] = FormulaCell(formula.text or "" if formula is not None else "", value)
+        elif cell["data_type"] == "n" and isinstance(value, int | float):
+            code = self._codes.get(cell["style_id"])
+            if code is not None:
+                cell["value"] = CellText(shown_number(value, code), value)
+        return cell
+
+
+def _number_codes(book: Any) -> dict[int, str]:
+    """Map each cell style that shows numbers in a format other than General to its code."""
+    codes: dict[int, str] = {}
+    for style_id, style in enumerate(book._cell_styles):
+        number = style.numFmtId
+        if number < BUILTIN_FORMATS_MAX_SIZE:
+            code = BUILTIN_FORMATS.get(number, "General")
+        else:
+            custom = book._number_formats
+            index = number - BUILTIN_FORMATS_MAX_SIZE
+            code = custom[index] if index < len(custom) else "General"
+        if style_id not in book._date_formats and code not in ("General", "@"):
+            codes[style_id] = code
+    return codes
 
 
 class _MergedFill:
@@ -190,6 +264,33 @@ def _check_path(path: Path) -> None:
             f"{path}: формат «{path.suffix}» не поддерживается; сохраните таблицу как "
             "«Книга Excel (.xlsx)»"
         )
+
+
+def _damaged(path: Path, sheet: str) -> str:
+    return (
+        f"{path}: лист «{sheet}» повреждён и не читается до конца; откройте книгу в Excel "
+        "или LibreOffice и сохраните её заново"
+    )
+
+
+def _protected(path: Path) -> InputError | None:
+    """Return the error for a password-protected workbook or an old .xls named .xlsx."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(1 << 16)
+    except OSError:
+        return None
+    if not head.startswith(_OLE_SIGNATURE):
+        return None
+    if _ENCRYPTED_MARK in head or b"EncryptionInfo" in head:
+        return InputError(
+            f"{path}: книга защищена паролем — откройте её в Excel или LibreOffice, снимите "
+            "пароль на открытие (Файл → Сведения → Защита книги) и сохраните как .xlsx"
+        )
+    return InputError(
+        f"{path}: это книга старого формата Excel 97–2003 (.xls), хотя имя на «.xlsx»; "
+        "откройте её в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)»"
+    )
 
 
 def _unreadable(path: Path) -> str:

@@ -7,7 +7,6 @@ as a last resort, the order of its words («Наименование полно�
 
 from __future__ import annotations
 
-import difflib
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -135,10 +134,13 @@ class HeaderIndex:
     _names: dict[str, dict[Target, int]] = field(default_factory=dict)
     _bags: dict[tuple[str, ...], dict[Target, int]] = field(default_factory=dict)
     _shown: dict[Target, str] = field(default_factory=dict)
+    _aliases: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, names: Iterable[str], target: Target, priority: int, shown: str) -> None:
         """Register the names of one column."""
         self._shown[target] = shown
+        names = list(names)
+        self._aliases.setdefault(shown, set()).update(normalise(name) for name in names)
         for name in names:
             _keep_best(self._names.setdefault(normalise(name), {}), target, priority)
             _keep_best(self._bags.setdefault(word_bag(name), {}), target, priority)
@@ -157,7 +159,36 @@ class HeaderIndex:
         return self._shown[target]
 
     def suggest(self, text: str) -> str | None:
-        """Return the header closest to a misspelt one, if any is close enough."""
-        headers = {normalise(shown): shown for shown in self._shown.values()}
-        close = difflib.get_close_matches(normalise(text), list(headers), n=1, cutoff=0.6)
-        return headers[close[0]] if close else None
+        """Return the header a misspelt one was meant to be: a typo or two away, else None.
+
+        Only typos count (a letter missed, added, changed or two swapped; one per six letters,
+        at most three): «Дата договора» is a different field from «Дата доверенности», not a
+        misspelling of it, however many letters they share.
+        """
+        typed = normalise(text)
+        allowed = min(3, max(1, len(typed) // 6))
+        best: tuple[int, str] | None = None
+        for shown in self._shown.values():
+            for name in (normalise(shown), *self._aliases.get(shown, ())):
+                found = typo_distance(typed, name, allowed)
+                if found <= allowed and (best is None or found < best[0]):
+                    best = (found, shown)
+        return best[1] if best else None
+
+
+def typo_distance(first: str, second: str, limit: int) -> int:
+    """Return the typos between two texts (insert, delete, change, swap); limit+1 if more."""
+    if abs(len(first) - len(second)) > limit:
+        return limit + 1
+    before: list[int] = []
+    previous = list(range(len(second) + 1))
+    for i, a in enumerate(first, 1):
+        current = [i] + [0] * len(second)
+        for j, b in enumerate(second, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b))
+            if i > 1 and j > 1 and a == second[j - 2] and first[i - 2] == b:
+                current[j] = min(current[j], before[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        before, previous = previous, current
+    return previous[-1]

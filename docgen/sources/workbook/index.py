@@ -17,7 +17,11 @@ Which record a row belongs to:
   are read back from where they were kept.
 - A key that names no record, or a list's sheet without the key column while there are
   several records, is a problem of the workbook (``RowIndexer.problems``), found before any
-  record is made.
+  record is made. A key that differs from an earlier one only in case, spaces, «№» or dashes
+  starts a record of its own and is a warning (``RowIndexer.notices``) naming both rows.
+
+Rows are counted as they are read: a sheet with more than ``max_rows`` rows of data is
+refused as soon as the row after the limit is reached, before the rest of it is read.
 """
 
 from __future__ import annotations
@@ -32,11 +36,13 @@ from typing import Any
 
 from openpyxl.utils.cell import get_column_letter
 
+from docgen.errors import InputError
 from docgen.sources.workbook.columns import Layout
 from docgen.sources.workbook.grid import WorkbookFile
 from docgen.sources.workbook.headers import Target
 from docgen.sources.workbook.layout import RECORD, SheetMap, WorkbookPlan
-from docgen.sources.workbook.messages import CellMessage, CellRef
+from docgen.sources.workbook.messages import WARNING, CellMessage, CellRef
+from docgen.sources.workbook.numbers import NearDuplicates
 from docgen.sources.workbook.values import is_blank, plain_text
 
 _IN_MEMORY = 1 << 20
@@ -131,11 +137,15 @@ class RowStore:
 class RowIndexer:
     """Read the planned sheets into a ``RowStore``, each row marked with its record."""
 
-    def __init__(self, layout: Layout, plan: WorkbookPlan) -> None:
+    def __init__(self, layout: Layout, plan: WorkbookPlan, max_rows: int) -> None:
         self.layout = layout
         self.plan = plan
+        self.max_rows = max_rows
+        """The most rows of data a sheet may hold; one more and the workbook is refused."""
         self.problems: list[CellMessage] = []
+        self.notices: list[CellMessage] = []
         self._by_key: dict[str, int] = {}
+        self._near = NearDuplicates()
         self._count = 0
 
     def index(self, book: WorkbookFile) -> RowStore:
@@ -156,23 +166,47 @@ class RowIndexer:
 
     def _record_sheet(self, book: WorkbookFile, mapped: SheetMap, store: RowStore) -> None:
         current: int | None = None
+        kept = 0
         for row, values in book.rows(mapped.sheet, mapped.header_row):
             cells = filled_cells(mapped, values)
             if not cells:
                 continue
+            kept = self._counted(book, mapped, kept)
             own = [cell for cell in cells if cell[1][0] == RECORD]
             if own or current is None:  # a row of list columns only continues the record above
-                current = self._record_of(key_of(self.layout, own))
+                current = self._record_of(mapped, row, own)
             store.add(current, (0, row, tuple((index, value) for index, _, value in cells)))
 
-    def _record_of(self, key: str | None) -> int:
+    def _counted(self, book: WorkbookFile, mapped: SheetMap, kept: int) -> int:
+        """Return ``kept`` + 1, the rows of data read so far; refuse one past the limit."""
+        if kept >= self.max_rows:
+            raise InputError(
+                f"{book.path}: на листе «{mapped.sheet.name}» больше {self.max_rows} строк с "
+                f"данными, а за один раз можно не больше {self.max_rows}; разделите таблицу "
+                "на части"
+            )
+        return kept + 1
+
+    def _record_of(self, mapped: SheetMap, row: int, own: list[Found]) -> int:
+        key = key_of(self.layout, own)
         if key is not None and key in self._by_key:
             return self._by_key[key]
         number = self._count
         self._count += 1
         if key is not None:
             self._by_key[key] = number
+            self._check_near(mapped, row, own, key)
         return number
+
+    def _check_near(self, mapped: SheetMap, row: int, own: list[Found], key: str) -> None:
+        """Warn when a new key differs from an earlier one only in case, spaces or dashes."""
+        warning = self._near.check(key, row)
+        if warning is None:
+            return
+        assert self.layout.key is not None
+        target = (RECORD, self.layout.columns.index(self.layout.key))
+        index, _, value = next(cell for cell in own if cell[1] == target)
+        self.notices.append(cell_ref(mapped, row, index, value).message(warning, kind=WARNING))
 
     def _list_sheet(
         self, book: WorkbookFile, number: int, mapped: SheetMap, store: RowStore
@@ -183,6 +217,7 @@ class RowIndexer:
             self.problems.append(_no_key_column(mapped, self.layout))
             return
         key: str | None = None
+        kept = 0
         for row, values in book.rows(mapped.sheet, mapped.header_row):
             cells = tuple((i, v) for i, t, v in filled_cells(mapped, values) if t[0] == group)
             typed_key = values[key_index - 1] if key_index and key_index <= len(values) else None
@@ -190,6 +225,7 @@ class RowIndexer:
                 key = plain_text(typed_key)  # a blank key cell means «the same as above»
             if not cells:
                 continue
+            kept = self._counted(book, mapped, kept)
             owner = self._owner(mapped, row, key, key_index)
             if owner is not None:
                 store.add(owner, (number, row, cells))
@@ -202,9 +238,11 @@ class RowIndexer:
         owner = self._by_key.get(key) if key is not None else None
         if owner is None:
             assert self.plan.record is not None
+            similar = self._near.similar(key) if key is not None else None
+            fix = f"возможно, имелось в виду «{similar}»" if similar else "проверьте значение"
             message = (
                 f"нет записи с таким значением на листе «{self.plan.record.sheet.name}»; "
-                "проверьте значение или добавьте запись"
+                f"{fix} или добавьте запись"
                 if key is not None
                 else "не указано, к какой записи относится строка; заполните ячейку"
             )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from openpyxl.utils.cell import get_column_letter
 
+from docgen.models import Agreement, EventRegulation
 from docgen.sources.workbook.columns import Column, Kind, Layout, ListGroup, layout_of
 from docgen.sources.workbook.grid import HEAD_ROWS, Sheet, Span
 from docgen.sources.workbook.headers import (
@@ -24,14 +25,15 @@ from docgen.sources.workbook.headers import (
     join_titles,
     normalise,
 )
-from docgen.sources.workbook.messages import CellMessage
+from docgen.sources.workbook.messages import UNUSED, CellMessage
 from docgen.sources.workbook.values import is_blank, plain_text
 
 RECORD = -1
 """The list index of a record's own columns in a ``Target``."""
 _SCAN_ROWS = HEAD_ROWS
-_SHEET_NAME_BONUS = 100
-_SKIPPED = "лист не использован: в нём нет заголовков столбцов этой таблицы"
+_RECORD_NOUNS: dict[type, str] = {Agreement: "договора", EventRegulation: "положения"}
+"""A record's noun in the genitive: «Дата договора» is the agreement's «Дата»."""
+UNUSED_COLUMN = "столбец не используется шаблоном — в документы не попадает"
 _IGNORED = frozenset(
     {"№", "№ п/п", "n п/п", "п/п", "no", "примечание", "примечания", "комментарий"}
 )
@@ -85,8 +87,11 @@ def record_index(model: type) -> HeaderIndex:
     """Return the header index of a record's sheet: its own columns, then its lists'."""
     layout = layout_of(model)
     index = HeaderIndex()
+    noun = _RECORD_NOUNS.get(model)
     for number, column in enumerate(layout.columns):
         names = candidate_names(column.titles, column.path, column.header, column.aliases)
+        if noun and len(column.path) == 1:
+            names |= {f"{column.header} {noun}"}
         index.add(names, (RECORD, number), 0, column.header)
     for group_number, group in enumerate(layout.lists):
         for number, column in enumerate(group.columns):
@@ -172,11 +177,17 @@ def _match_cell(index: HeaderIndex, texts: list[str]) -> tuple[Match, str]:
 
 
 def map_sheet(
-    sheet: Sheet, index: HeaderIndex, group: int, header_row: int
-) -> tuple[SheetMap, list[CellMessage]]:
-    """Match every header of a sheet to a column; report unknown, ambiguous and repeated ones."""
+    sheet: Sheet, index: HeaderIndex, group: int, header_row: int, extra: bool = False
+) -> tuple[SheetMap, list[CellMessage], list[CellMessage]]:
+    """Match every header of a sheet to a column; report unknown, ambiguous and repeated ones.
+
+    With ``extra`` (a user's template) a header that names no column and is no typo of one is
+    a notice, not a problem: the column is left out of the documents. Returns the map, the
+    problems and the notices.
+    """
     mapped = SheetMap(sheet, group, header_row)
     problems: list[CellMessage] = []
+    notices: list[CellMessage] = []
     for column, texts in header_cells(sheet, header_row).items():
         match, text = _match_cell(index, texts)
         letter = get_column_letter(column)
@@ -189,10 +200,15 @@ def map_sheet(
             continue
         elif normalise(text) in _IGNORED:
             continue
+        elif extra and not match.ambiguous and index.suggest(text) is None:
+            notices.append(
+                CellMessage(sheet.name, UNUSED_COLUMN, header_row, letter, text, kind=UNUSED)
+            )
+            continue
         else:
             message = _unknown_header(index, text, match)
         problems.append(CellMessage(sheet.name, message, header_row, letter, text))
-    return mapped, problems
+    return mapped, problems, notices
 
 
 def _unknown_header(index: HeaderIndex, text: str, match: Match) -> str:
@@ -239,52 +255,7 @@ def missing_columns(mapped: SheetMap, layout: Layout) -> list[CellMessage]:
     return problems
 
 
-def _best_record_sheet(sheets: list[Sheet], model: type) -> tuple[Sheet, int, int] | None:
-    best: tuple[Sheet, int, int] | None = None
-    for sheet in sheets:
-        row, score = find_header(sheet, record_index(model), RECORD)
-        if score and (best is None or score > best[2]):
-            best = (sheet, row, score)
-    return best
-
-
-def _best_list(sheet: Sheet, layout: Layout) -> tuple[int, int, int] | None:
-    """Return the list a sheet holds (by its headers, its name breaking ties) and where."""
-    best: tuple[int, int, int] | None = None
-    for number, group in enumerate(layout.lists):
-        row, score = find_header(sheet, list_index(layout.model, number), number)
-        if score and normalise(sheet.name) == normalise(sheet_title(group.title)):
-            score += _SHEET_NAME_BONUS
-        if score and (best is None or score > best[2]):
-            best = (number, row, score)
-    return best
-
-
 def sheet_title(title: str) -> str:
     """Return a title Excel accepts as a sheet name: 31 characters, none of []:*?/\\."""
     cleaned = "".join("-" if char in "[]:*?/\\" else char for char in title)
     return cleaned[:31].strip()
-
-
-def plan_workbook(sheets: list[Sheet], layout: Layout) -> WorkbookPlan:
-    """Decide which sheet holds the records and which hold lists; check their headers."""
-    visible = [sheet for sheet in sheets if sheet.visible and not sheet.is_empty()]
-    plan = WorkbookPlan(None, [], [], [])
-    found = _best_record_sheet(visible, layout.model)
-    if found is None:
-        return plan
-    record_sheet, row, _ = found
-    plan.record, problems = map_sheet(record_sheet, record_index(layout.model), RECORD, row)
-    plan.problems += problems + missing_columns(plan.record, layout)
-    for sheet in visible:
-        if sheet is record_sheet:
-            continue
-        choice = _best_list(sheet, layout) if layout.lists else None
-        if choice is None:
-            plan.notices.append(CellMessage(sheet.name, _SKIPPED))
-            continue
-        number, row, _ = choice
-        mapped, problems = map_sheet(sheet, list_index(layout.model, number), number, row)
-        plan.lists.append(mapped)
-        plan.problems += problems + missing_columns(mapped, layout)
-    return plan

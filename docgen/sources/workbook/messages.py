@@ -10,6 +10,10 @@ from docgen.sources.problems import Loc, count_errors
 from docgen.sources.workbook.values import plain_text
 
 _SHOWN_LIMIT = 60
+WARNING = "предупреждение"
+"""The ``kind`` of a notice that asks the user to check a value docgen cannot prove wrong."""
+UNUSED = "не используется"
+"""The ``kind`` of a notice about a column or sheet left out of the documents."""
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,9 @@ class CellMessage:
     header: str | None = None
     value: Any = None
     loc: Loc = ()
+    kind: str = ""
+    """``WARNING`` for a value to check, ``UNUSED`` for a column or sheet left out; empty for a
+    problem or a value tidied as it was read."""
 
     @property
     def where(self) -> str:
@@ -64,9 +71,11 @@ class CellRef(NamedTuple):
     header: str
     value: Any
 
-    def message(self, text: str, loc: Loc = ()) -> CellMessage:
+    def message(self, text: str, loc: Loc = (), kind: str = "") -> CellMessage:
         """Return a message about this cell."""
-        return CellMessage(self.sheet, text, self.row, self.column, self.header, self.value, loc)
+        return CellMessage(
+            self.sheet, text, self.row, self.column, self.header, self.value, loc, kind
+        )
 
 
 def format_messages(source: str, messages: Sequence[CellMessage]) -> str:

@@ -21,11 +21,15 @@ from docgen.sources.problems import Loc, Problem, problems_from
 from docgen.sources.workbook.columns import Layout, ListGroup, layout_of
 from docgen.sources.workbook.grid import WorkbookFile
 from docgen.sources.workbook.index import RowIndexer, RowStore
-from docgen.sources.workbook.layout import plan_workbook
 from docgen.sources.workbook.messages import CellMessage, format_messages
 from docgen.sources.workbook.records import Place, RawRecord, RecordBuilder
+from docgen.sources.workbook.sheets import plan_workbook
 
 M = TypeVar("M", bound=BaseModel)
+
+MAX_ROWS = 100_000
+"""The most rows of data a sheet of a workbook may hold, unless the caller says otherwise
+(the service passes its own, smaller limit); the row after it stops the reading."""
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,7 @@ class WorkbookReading(Generic[M]):
     problems: list[CellMessage] = field(default_factory=list)
     """Problems outside any record (a row of a list's sheet that names no record)."""
     notices: list[CellMessage] = field(default_factory=list)
-    """Notes about the workbook as a whole (a sheet that was not used)."""
+    """Notes about the workbook as a whole: a sheet not used, numbers nearly the same."""
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -95,12 +99,13 @@ class WorkbookReading(Generic[M]):
         self.rows.close()
 
 
-def read_workbook(path: Path, model: type[M]) -> WorkbookReading[M]:
+def read_workbook(path: Path, model: type[M], max_rows: int = MAX_ROWS) -> WorkbookReading[M]:
     """Open a workbook, read its rows once and note which record each belongs to.
 
     The records are made (and validated) only as ``raw_records()`` or ``records()`` reach them.
     Raises ``InputError`` when no record can be read at all: the file cannot be opened, no
-    header row is found, or a header is unknown or a required column is missing.
+    header row is found, a header is unknown or a required column is missing, or a sheet
+    holds more than ``max_rows`` rows of data (found at the first row past the limit).
     """
     layout = layout_of(model)
     with WorkbookFile(path) as book:
@@ -109,18 +114,21 @@ def read_workbook(path: Path, model: type[M]) -> WorkbookReading[M]:
             raise InputError(_no_table(path, layout))
         if plan.problems:
             raise InputError(format_messages(str(path), plan.problems))
-        indexer = RowIndexer(layout, plan)
+        indexer = RowIndexer(layout, plan, max_rows)
         rows = indexer.index(book)
     builder = RecordBuilder(layout, plan)
-    return WorkbookReading(str(path), model, rows, builder, indexer.problems, plan.notices)
+    notices = plan.notices + indexer.notices
+    return WorkbookReading(str(path), model, rows, builder, indexer.problems, notices)
 
 
-def load_workbook_models(path: Path, model: type[M]) -> tuple[list[M], list[CellMessage]]:
-    """Return every record of a workbook as a model and the notices about repaired values.
+def load_workbook_models(
+    path: Path, model: type[M], max_rows: int = MAX_ROWS
+) -> tuple[list[M], list[CellMessage]]:
+    """Return every record of a workbook as a model and the notices about its values.
 
     Raises one ``InputError`` listing every problem of the whole workbook at once.
     """
-    with read_workbook(path, model) as reading:
+    with read_workbook(path, model, max_rows) as reading:
         records = list(reading.records())
     problems = [problem for record in records for problem in record.problems]
     problems += reading.problems

@@ -17,7 +17,8 @@ from docgen.sources.problems import Loc
 from docgen.sources.workbook.columns import Column, Kind, Layout, Path
 from docgen.sources.workbook.index import Found, StoredRow, cell_ref, key_of
 from docgen.sources.workbook.layout import RECORD, SheetMap, WorkbookPlan, column_at
-from docgen.sources.workbook.messages import CellMessage, CellRef
+from docgen.sources.workbook.messages import WARNING, CellMessage, CellRef
+from docgen.sources.workbook.numbers import is_number_column, number_problem
 from docgen.sources.workbook.values import MISSING, plain_text, read_cell, same_value
 
 _PERSON_EXTRAS = frozenset({"gender", "forms"})
@@ -103,10 +104,16 @@ class RecordBuilder:
 
     def _read(self, record: RawRecord, cell: CellRef, column: Column, prefix: Loc) -> Any:
         """Read one cell's value; keep its notice or problem with the record."""
-        reading = read_cell(cell.value, column)
         loc = (*prefix, *column.path)
+        wrong_number = number_problem(cell.value) if is_number_column(column) else None
+        if wrong_number:
+            record.problems.append(cell.message(wrong_number, loc))
+            return MISSING
+        reading = read_cell(cell.value, column)
         if reading.notice:
             record.notices.append(cell.message(reading.notice, loc))
+        if reading.warning:
+            record.notices.append(cell.message(f"проверьте: {reading.warning}", loc, WARNING))
         if reading.problem:
             record.problems.append(cell.message(reading.problem, loc))
             return MISSING

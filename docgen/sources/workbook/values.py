@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -19,6 +19,7 @@ from openpyxl.utils.datetime import from_excel
 from docgen.errors import RequisitesError
 from docgen.models import requisites as rq
 from docgen.sources.workbook.columns import Column, Kind
+from docgen.sources.workbook.display import general_number
 
 MISSING: Any = type("Missing", (), {"__repr__": lambda self: "MISSING"})()
 """What an empty cell reads as: the key is left out and the model's default applies."""
@@ -58,6 +59,46 @@ _PROVEN: dict[str, Callable[[str], str]] = {
 _TEXT_FORMAT_HINT = "чтобы Excel не менял число, задайте столбцу формат «Текстовый»"
 
 
+class CellText(str):
+    """A number or date cell as the spreadsheet shows it («1 234,50»), keeping what it stores.
+
+    ``str(cell)`` is the text a person sees in Excel, in Russian conventions; ``raw_value``
+    is the stored number or date, which filters that compute (``sum_words``, date filters)
+    take instead of the text: ``getattr(value, "raw_value", value)``.
+    """
+
+    raw_value: Any
+
+    def __new__(cls, text: str, raw_value: Any) -> CellText:
+        cell = super().__new__(cls, text)
+        cell.raw_value = raw_value
+        return cell
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (CellText, (str(self), self.raw_value))
+
+
+@dataclass(frozen=True)
+class FormulaCell:
+    """A formula cell that holds no value to read: never calculated, or an error (#REF!)."""
+
+    formula: str
+    error: str | None = None
+
+    def __str__(self) -> str:
+        return self.error or f"={self.formula}"
+
+    def problem(self) -> str:
+        """Return what is wrong with the cell and how to fix it."""
+        if self.error:
+            return f"в ячейке ошибка формулы {self.error} — исправьте формулу или впишите значение"
+        return (
+            "в ячейке формула без вычисленного значения (файл сохранён программой, которая "
+            "не считает формулы) — откройте файл в Excel или LibreOffice и сохраните его, "
+            "или впишите значение"
+        )
+
+
 @dataclass(frozen=True)
 class Reading:
     """What a cell means to the model, and a notice or a problem found on the way."""
@@ -65,6 +106,8 @@ class Reading:
     value: Any
     notice: str | None = None
     problem: str | None = None
+    warning: str | None = None
+    """Something to check that the value cannot prove wrong (a male name, a female patronymic)."""
 
 
 def is_blank(value: Any) -> bool:
@@ -76,6 +119,10 @@ def read_cell(value: Any, column: Column) -> Reading:
     """Return the value a column's field should get from a cell."""
     if is_blank(value):
         return Reading(MISSING)
+    if isinstance(value, FormulaCell):
+        return Reading(MISSING, problem=value.problem())
+    if isinstance(value, CellText) and column.kind not in (Kind.TEXT, Kind.PERSON):
+        value = value.raw_value  # a date or a sum is read from what the cell stores
     if column.many:
         return _read_many(value, column)
     return _read_one(value, column)
@@ -90,10 +137,12 @@ def _read_many(value: Any, column: Column) -> Reading:
     readings = [_read_one(item, column) for item in items if item.strip()]
     notices = [r.notice for r in readings if r.notice]
     problems = [r.problem for r in readings if r.problem]
+    warnings = [r.warning for r in readings if r.warning]
     return Reading(
         [r.value for r in readings],
         "; ".join(notices) or None,
         "; ".join(problems) or None,
+        "; ".join(warnings) or None,
     )
 
 
@@ -119,6 +168,14 @@ def plain_text(value: Any) -> str:
 
 
 def _read_text(value: Any, column: Column) -> Reading:
+    if isinstance(value, CellText) and column.requisite in _LENGTHS:
+        value = value.raw_value  # a code's digits, not «2 204 015 263»
+    if isinstance(value, CellText):
+        return Reading(value)
+    if isinstance(value, str) and (column.names or column.kind is Kind.PERSON):
+        return read_name(value)
+    if isinstance(value, str) and column.path[-1] in _NAME_PARTS:
+        return _read_name_part(value)
     if isinstance(value, int | float) and not isinstance(value, bool):
         if abs(value) >= 10**_EXACT_DIGITS:
             return Reading(
@@ -131,7 +188,50 @@ def _read_text(value: Any, column: Column) -> Reading:
             )
         if column.requisite in _LENGTHS:
             return _read_requisite_number(int(value), column.requisite)
+        return Reading(CellText(general_number(value), value))
+    if isinstance(value, dt.date | dt.time):
+        return Reading(CellText(plain_text(value), value))
     return Reading(plain_text(value))
+
+
+_NAME_PARTS = frozenset({"last_name", "first_name", "middle_name"})
+
+
+def read_name(text: str) -> Reading:
+    """Read a name as people type it: spaces, capitals and Latin look-alikes put right.
+
+    The text is recognised as the filters will (``docgen.language.recognise``): a person's
+    name is tidied and its fixes noted; a doubt (a male name with a female patronymic) is a
+    warning; an organisation's name or a phrase keeps its capitals, only its spaces tidied.
+    """
+    from docgen.language.recognise import recognise  # loads the analyser only for names
+
+    found = recognise(text.strip())
+    tidy = found.text if found.kind in ("person", "signer") else " ".join(text.split())
+    return _tidied_name(text, tidy, found.fixes, found.doubts)
+
+
+def _read_name_part(text: str) -> Reading:
+    from docgen.language.normalise import normalise_name
+
+    tidy, notes = normalise_name(text)
+    return _tidied_name(text, tidy, notes, ())
+
+
+def _tidied_name(text: str, tidy: str, fixes: Sequence[str], doubts: Sequence[str]) -> Reading:
+    """Return a tidied name: Latin look-alikes replaced and doubts are warnings, the rest notices.
+
+    A Latin letter is a warning, not a quiet fix: the name may have been pasted from
+    elsewhere and should be checked; the warning says what was replaced.
+    """
+    latin = [fix for fix in fixes if "латинск" in fix]
+    tidied = [fix for fix in fixes if "латинск" not in fix]
+    changed = tidy != text.strip() and tidied
+    return Reading(
+        tidy,
+        notice=f"«{text.strip()}» → «{tidy}»: {', '.join(tidied)}" if changed else None,
+        warning="; ".join([*latin, *doubts]) or None,
+    )
 
 
 def _read_requisite_number(number: int, requisite: str) -> Reading:

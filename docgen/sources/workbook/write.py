@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+import zipfile
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
@@ -24,40 +26,20 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel
 
 from docgen.errors import OutputError
-from docgen.models import (
-    Agreement,
-    Centre,
-    EventRegulation,
-    JointEvent,
-    JointEventsYear,
-    MethodReport,
-    Organisation,
-    Partner,
-    PartnershipPlan,
-    PartnerYearReport,
-    Person,
-    Signer,
-)
 from docgen.models.base import russian_date
 from docgen.sources.workbook.columns import Column, Kind, Layout, ListGroup, layout_of
 from docgen.sources.workbook.examples import example_of
 from docgen.sources.workbook.layout import sheet_title
+from docgen.sources.workbook.sheets import LISTS_SHEET, SHEET_TITLES, record_sheet_name
 
-SHEET_TITLES: dict[type[BaseModel], str] = {
-    Agreement: "Договоры",
-    Partner: "Партнёры",
-    Centre: "Центр",
-    Organisation: "Организации",
-    Signer: "Подписанты",
-    Person: "Люди",
-    EventRegulation: "Положения",
-    PartnershipPlan: "План",
-    MethodReport: "Анализ",
-    JointEvent: "Мероприятия",
-    PartnerYearReport: "Отчёты партнёрам",
-    JointEventsYear: "Учебный год",
-}
-LISTS_SHEET = "Списки"
+__all__ = [
+    "LISTS_SHEET",
+    "SHEET_TITLES",
+    "fixed_times",
+    "input_workbook",
+    "write_input_workbook",
+]
+
 HEADER_ROW = 2
 FIRST_ROW = 3
 _LAST_ROW = 10_002  # dropdowns and formats cover 10 000 rows of data
@@ -69,6 +51,8 @@ _OPTIONAL_FILL = PatternFill("solid", fgColor="DDEBF7")
 _THIN = Side(style="thin", color="A6A6A6")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WRAP = Alignment(wrap_text=True, vertical="top")
+_SAVE_TIMES = re.compile(rb"<dcterms:(created|modified)\b([^>]*)>[^<]*</dcterms:\1>")
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _MANY = "Несколько значений — каждое с новой строки (Alt+Enter) или через «;»."
 
 
@@ -111,7 +95,11 @@ def header_note(column: Column, example: Any = None, extra: str = "") -> str:
         lines.append(column.description.strip())
     if extra:
         lines.append(extra)
-    lines.append("Обязательный столбец." if column.required else "Можно оставить пустым.")
+    lines.append(
+        "Обязательный столбец: пустая ячейка — ошибка строки."
+        if column.required
+        else "Можно оставить пустым."
+    )
     if column.choices:
         lines.append("Значения: " + "; ".join(f"«{choice}»" for choice in column.choices) + ".")
     if column.kind is Kind.BOOLEAN:
@@ -135,11 +123,14 @@ class _WorkbookWriter:
         self.book = Workbook()
         self.lists: Worksheet | None = None
         self.ranges: dict[tuple[str, ...], str] = {}
-        self.record_title = sheet_title(SHEET_TITLES.get(model, model.__name__))
+        self.record_title = record_sheet_name(model)
 
     def build(self) -> Workbook:
         sheet = self.book.active
         assert sheet is not None
+        if self.layout.single_list is not None:  # the list's sheet is the whole table
+            self.book.remove(sheet)
+            return self._finish()
         sheet.title = self.record_title
         columns = [column for column in self.layout.columns if column.written]
         row = [_cell_value(_value_at(self.example, c.path), c) for c in columns]
@@ -154,6 +145,10 @@ class _WorkbookWriter:
             "отмечены «*», подсказка — в примечании к заголовку."
         )
         self._table(sheet, columns, rows, title)
+        return self._finish()
+
+    def _finish(self) -> Workbook:
+        """Add the lists' sheets and, hidden at the end, the sheet of dropdown values."""
         for group in self.layout.lists:
             self._list_sheet(group)
         if self.lists is not None:  # last, out of the way, and hidden
@@ -236,10 +231,12 @@ class _WorkbookWriter:
             + [min(len(column.header) + 2, 28), 10]
         )
         dimension.width = min(longest + 2, 50)
-        if column.kind is Kind.DATE:
+        kind = column.shown_as or column.kind
+        if kind is Kind.DATE:
             dimension.number_format = _DATE_FORMAT
-        elif column.kind is Kind.TEXT:
+        elif kind is Kind.TEXT:
             dimension.number_format = "@"  # Excel keeps ИНН, «1/2» and «12.10» as typed
+        _typed_validation(sheet, letter, kind)
         formula = self._dropdown(column)
         if formula:
             validation = DataValidation(
@@ -273,6 +270,35 @@ class _WorkbookWriter:
         return self.ranges[column.choices]
 
 
+_TYPED_CHECKS = {
+    Kind.DATE: ("date", "Нужна дата", "Введите дату: ДД.ММ.ГГГГ, например 20.11.2026."),
+    Kind.DECIMAL: ("decimal", "Нужно число", "Введите число, например 1500 или 1234,50."),
+    Kind.INTEGER: ("whole", "Нужно целое число", "Введите целое число."),
+}
+
+
+def _typed_validation(sheet: Worksheet, letter: str, kind: Kind) -> None:
+    """Warn in Excel when a date or number column gets something else."""
+    check = _TYPED_CHECKS.get(kind)
+    if check is None:
+        return
+    kind_name, title, message = check
+    low = "1" if kind is Kind.DATE else "-1000000000000"
+    validation = DataValidation(
+        type=kind_name,
+        operator="between",
+        formula1=low,
+        formula2="2958465" if kind is Kind.DATE else "1000000000000",
+        allow_blank=True,
+        showErrorMessage=True,
+    )
+    validation.errorStyle = "warning"
+    validation.errorTitle = title
+    validation.error = message
+    validation.add(f"{letter}{FIRST_ROW}:{letter}{_LAST_ROW}")
+    sheet.add_data_validation(validation)
+
+
 def input_workbook(model: type[BaseModel]) -> Workbook:
     """Return the input workbook of a model, in memory."""
     return _WorkbookWriter(model).build()
@@ -297,3 +323,23 @@ def save_bytes(path: Path, data: bytes) -> None:
         raise OutputError(f"{path}: это папка; укажите имя файла .xlsx") from exc
     except OSError as exc:
         raise OutputError(f"{path}: не удаётся записать файл ({exc.strerror or exc})") from exc
+
+
+def fixed_times(package: bytes, when: dt.datetime | None = None) -> bytes:
+    """Return an .xlsx or .docx package as the same bytes for the same content.
+
+    openpyxl and python-docx stamp the time of saving into the package. Here every zip member
+    gets the time ``when`` (without it, 1980-01-01, the earliest a zip can hold), and the core
+    properties' «created» and «modified» become ``when`` or, without it, are left out.
+    """
+    stamp = rb"" if when is None else when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    replacement = rb"<dcterms:\1\2>" + stamp + rb"</dcterms:\1>" if when else b""
+    moment = _ZIP_EPOCH if when is None else when.timetuple()[:6]
+    output = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(output, "w") as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "docProps/core.xml":
+                content = _SAVE_TIMES.sub(replacement, content)
+            target.writestr(zipfile.ZipInfo(info.filename, moment), content, zipfile.ZIP_DEFLATED)
+    return output.getvalue()
