@@ -15,6 +15,7 @@ from docgen.errors import InputError
 
 if TYPE_CHECKING:
     from docgen.engine.batch import BatchOutput
+    from docgen.models.partners import Partner
 
 R = TypeVar("R")
 
@@ -98,9 +99,11 @@ def batch(
         spec = batches.builtin_spec(chosen, load_centre(settings.centre), pattern, limits=limits)
     job = batches.prepare_batch(spec, workbook)
     result = _with_progress(
-        "Документы",
-        len(job),
-        lambda progress: batches.run_batch(job, output, jobs=settings.workers, progress=progress),
+        "Документы и PDF" if pdf else "Документы",
+        len(job) * (2 if pdf else 1),  # with PDF the bar goes on over the conversion
+        lambda progress: batches.run_batch(
+            job, output, jobs=settings.workers, progress=progress, pdf_progress=progress
+        ),
     )
     click.echo(batches.format_batch_result(result))
     if result.failed:
@@ -111,6 +114,13 @@ def batch(
 @click.argument("workbook", type=click.Path(path_type=Path, dir_okay=False))
 @_output_options("Сложить отчёты партнёрам в архив .zip (раздел анализа — в папку рядом).")
 @click.option("--year", help="Учебный год, например 2025–2026; по умолчанию — по датам таблицы.")
+@click.option(
+    "--partners",
+    "partners_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Карточки партнёров (YAML/JSON со списком partners:, как samples/partners.yaml): "
+    "письмо адресуется руководителю партнёра по имени.",
+)
 @jobs_option
 @pdf_option
 @centre_option
@@ -119,6 +129,7 @@ def annual(
     out_dir: Path | None,
     archive: Path | None,
     year: str | None,
+    partners_file: Path | None,
     jobs: int | None,
     pdf: bool,
     centre: Path | None,
@@ -128,7 +139,9 @@ def annual(
     WORKBOOK — таблица мероприятий (.xlsx, заготовка: docgen sheet joint-event): дата,
     мероприятие, форма, партнёр, участники, ответственный, объединение. Строки с ошибками
     перечисляются в ошибки.xlsx; отчёт их партнёра и раздел анализа тогда не собираются,
-    остальные отчёты — собираются; код выхода 1.
+    остальные отчёты — собираются; код выхода 1. С --partners письмо партнёру, чья карточка
+    есть в файле (по ИНН или краткому наименованию), адресовано его руководителю
+    («Директору … Петровой М.С.», «Уважаемая Мария Сергеевна!»), остальным — «Руководителю».
     """
     from docgen.catalog import BUILTINS, load_centre
     from docgen.engine.annual import (
@@ -142,7 +155,8 @@ def annual(
     output = _output(out_dir, archive, workbook, pdf)
     settings = resolve_settings({"centre": centre, "workers": jobs})
     templates = AnnualTemplates(BUILTINS["partner-report"], BUILTINS["events-section"])
-    job = prepare_annual(workbook, load_centre(settings.centre), templates, year)
+    cards = _partner_cards(partners_file, settings.data_file_bytes)
+    job = prepare_annual(workbook, load_centre(settings.centre), templates, year, cards)
     result = _with_progress(
         "Отчёты",
         len(job),
@@ -151,3 +165,13 @@ def annual(
     click.echo(format_annual_result(result))
     if result.failed:
         raise InputError(result.failure_message())
+
+
+def _partner_cards(path: Path | None, limit: int) -> tuple[Partner, ...]:
+    """Return the partner cards of ``path`` (a ``partners:`` list), none without a file."""
+    if path is None:
+        return ()
+    from docgen.models.partners import PartnerList
+    from docgen.sources import load_model
+
+    return tuple(load_model(path, PartnerList, limit).partners)

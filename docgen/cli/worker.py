@@ -32,8 +32,9 @@ def worker(db: str | None, data: Path | None, once: bool) -> None:
     service = Service(service_config(db=db, data=data))
     if not queue.uses_queue(service.register):
         raise InputError(
-            f"реестр {service.register.location}: очередь заданий есть только в PostgreSQL; "
-            "с SQLite пакеты собирает сам docgen serve — укажите --db postgresql+psycopg://…"
+            f"реестр {service.register.location}: очередь заданий есть только в PostgreSQL "
+            "с пакетом procrastinate; с SQLite пакеты собирает сам docgen serve — укажите "
+            "--db postgresql+psycopg://… (и установите procrastinate, если его нет)"
         )
     click.echo(f"docgen: берёт пакеты из очереди {service.register.location}", err=True)
     click.echo(f"  данные сервиса: {service.config.data_dir}", err=True)

@@ -1,4 +1,4 @@
-"""Declare the register's tables: partners, agreements, the journal and number counters.
+"""Declare the register's tables: partners, agreements, the journal, number counters, jobs.
 
 Each partner and agreement is kept whole as the JSON of its model (``docgen.models`` stay
 the one definition of the data); the other columns copy the few values that queries need.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -76,3 +76,37 @@ class NumberCounter(Base):
     series: Mapped[str] = mapped_column(String(200), primary_key=True)
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     last: Mapped[int] = mapped_column(Integer)
+
+
+class JobRow(Base):
+    """A batch (or annual run) submitted through the service: its state, progress and files.
+
+    Every service process reads the same rows, so a job is visible from any of them; its
+    files live in the service's data folder under ``batches/<id>/``.
+    """
+
+    __tablename__ = "jobs"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    template_id: Mapped[str] = mapped_column(String(200))
+    template: Mapped[str] = mapped_column(String(500))
+    """The template's title, as the pages show it."""
+    workbook: Mapped[str] = mapped_column(String(500))
+    """The workbook's file name as uploaded."""
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    total: Mapped[int] = mapped_column(Integer)
+    done: Mapped[int] = mapped_column(Integer, default=0)
+    written: Mapped[int] = mapped_column(Integer, default=0)
+    skipped: Mapped[int] = mapped_column(Integer, default=0)
+    message: Mapped[str] = mapped_column(Text, default="")
+    errors: Mapped[list[str]] = mapped_column(JsonData)
+    archive: Mapped[bool] = mapped_column(Boolean, default=False)
+    error_report: Mapped[bool] = mapped_column(Boolean, default=False)
+    cancel: Mapped[bool] = mapped_column(Boolean, default=False)
+    """Someone asked to stop the job; its runner stops at the next document."""
+    owner: Mapped[str | None] = mapped_column(String(200))
+    """The process running the job (host:pid), to tell a live runner from a dead one."""
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    beat_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    """When the runner last said it is alive (with each progress update)."""

@@ -1,115 +1,144 @@
-"""Run batches for the web service in a background thread, one at a time, with progress.
+"""Run the service's batches as jobs of the register: rendered in limited worker processes.
 
-A batch is the engine's (``prepare_batch`` then ``run_batch``); this module only keeps its
-state where the pages and the API can read it: how many documents are done, what was
-written, which rows were skipped and where the ZIP and the error workbook are.
+A batch is the engine's (``prepare_batch`` then ``run_batch``); its state lives in the
+register's ``jobs`` table (``docgen.register.jobs``), so every service process sees it and a
+restart shows it as interrupted rather than forgetting it. This process runs the batches it
+was given one at a time in a background thread; every document renders in a worker process
+under memory and time limits (``docgen.workers``), so a hostile template costs a worker and
+its row, never the service. A job can be cancelled from any process: the runner notices at
+its next heartbeat or document.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
-from dataclasses import asdict, dataclass, field
+import time
 from pathlib import Path
 
 from docgen.engine.batch import BatchJob, BatchOutput, BatchResult, run_batch
 from docgen.errors import UserError
+from docgen.register import Register
+from docgen.register.jobs import Job, record_progress, save_job
+from docgen.workers.limits import Limits
 
 ARCHIVE_NAME = "документы.zip"
-STATE_NAME = "состояние.json"
 ERRORS_SHOWN = 50
+BEAT_SECONDS = 5.0
+"""How often a runner says it is alive (well under ``jobs.STALE_SECONDS``)."""
+PROGRESS_SECONDS = 0.5
+"""How often the count of documents done is written to the database."""
+LIMITS = Limits()
+"""The limits of the service's rendering workers (until settings carry them)."""
 _RUNNING = threading.Semaphore(1)  # a 2-core machine renders one batch at a time, well
 _log = logging.getLogger(__name__)
 
+BatchState = Job
+"""What the pages show of a batch (the register's job)."""
 
-@dataclass
-class BatchState:
-    """What the pages show of a batch: its progress, result and files."""
 
-    id: str
-    template: str
-    workbook: str
-    total: int
-    done: int = 0
-    state: str = "queued"
-    """queued, running, done or failed."""
-    written: int = 0
-    skipped: int = 0
-    message: str = ""
-    errors: list[str] = field(default_factory=list)
-    archive: bool = False
-    error_report: bool = False
+class Cancelled(Exception):
+    """The job was asked to stop."""
 
-    @property
-    def finished(self) -> bool:
-        """Tell whether the batch has ended, well or not."""
-        return self.state in ("done", "failed")
 
-    @property
-    def label(self) -> str:
-        """Return the state in Russian."""
-        return _LABELS[self.state]
+class JobRun:
+    """One batch being run: its job row kept up to date, its heartbeat, its cancel flag."""
 
-    def as_json(self) -> dict[str, object]:
-        """Return the state for the API."""
-        return {**asdict(self), "finished": self.finished, "label": self.label}
+    def __init__(self, register: Register, job: Job) -> None:
+        self.register = register
+        self.job = job
+        self.cancelled = threading.Event()
+        self._ended = threading.Event()
+        self._written_at = 0.0
+
+    def beat(self) -> None:
+        """Say the job is alive every few seconds until it ends; note a request to stop."""
+        while not self._ended.wait(BEAT_SECONDS):
+            try:
+                if record_progress(self.register, self.job.id):
+                    self.cancelled.set()
+            except UserError:
+                _log.warning("job %s: the register did not answer the heartbeat", self.job.id)
 
     def advance(self, count: int) -> None:
         """Count ``count`` more documents done (the engine's progress callback)."""
-        self.done += count
+        self.job.done += count
+        now = time.monotonic()
+        if now - self._written_at >= PROGRESS_SECONDS or self.job.done == self.job.total:
+            self._written_at = now
+            if record_progress(self.register, self.job.id, self.job.done):
+                self.cancelled.set()
+        if self.cancelled.is_set():
+            raise Cancelled
+
+    def end(self) -> None:
+        """Stop the heartbeat."""
+        self._ended.set()
 
 
-_LABELS = {"queued": "в очереди", "running": "собирается", "done": "готово", "failed": "ошибка"}
-
-
-def start(state: BatchState, job: BatchJob, folder: Path, workers: int) -> threading.Thread:
-    """Run ``job`` into ``folder`` in a background thread; ``state`` follows it."""
+def start(
+    register: Register,
+    job: Job,
+    batch: BatchJob,
+    folder: Path,
+    workers: int,
+    limits: Limits | None = None,
+) -> threading.Thread:
+    """Run ``batch`` into ``folder`` in a background thread; ``job`` (stored) follows it."""
     thread = threading.Thread(
-        target=_run, args=(state, job, folder, workers), name=f"batch-{state.id}", daemon=True
+        target=execute,
+        args=(register, job, batch, folder, workers, limits),
+        name=f"batch-{job.id}",
+        daemon=True,
     )
     thread.start()
     return thread
 
 
-def _run(state: BatchState, job: BatchJob, folder: Path, workers: int) -> None:
-    with _RUNNING:
-        state.state = "running"
-        try:
+def execute(
+    register: Register,
+    job: Job,
+    batch: BatchJob,
+    folder: Path,
+    workers: int,
+    limits: Limits | None = None,
+) -> None:
+    """Run ``batch`` into ``folder`` here, after the batch before it; keep ``job`` up to date."""
+    run = JobRun(register, job)
+    threading.Thread(target=run.beat, name=f"beat-{job.id}", daemon=True).start()
+    try:
+        with _RUNNING:
+            if record_progress(register, job.id):
+                raise Cancelled
+            job.state = "running"
+            save_job(register, job)
             output = BatchOutput(folder, archive=folder / ARCHIVE_NAME)
-            _finish(state, run_batch(job, output, jobs=workers, progress=state.advance))
-        except UserError as exc:
-            state.state, state.message = "failed", str(exc)
-        except Exception:  # a bug: keep the traceback in the log, tell the person plainly
-            _log.exception("batch %s failed", state.id)
-            state.state = "failed"
-            state.message = "внутренняя ошибка сервиса при сборке; сообщите администратору"
-        finally:
-            save(state, folder)
+            result = run_batch(
+                batch, output, jobs=workers, progress=run.advance, limits=limits or LIMITS
+            )
+            _finish(job, result)
+    except Cancelled:
+        job.state = "cancelled"
+        job.message = f"сборка отменена; документов было собрано {job.done} из {job.total}"
+    except UserError as exc:
+        job.state, job.message = "failed", str(exc)
+    except Exception:  # a bug: keep the traceback in the log, tell the person plainly
+        _log.exception("batch %s failed", job.id)
+        job.state = "failed"
+        job.message = "внутренняя ошибка сервиса при сборке; сообщите администратору"
+    finally:
+        run.end()
+        save_job(register, job)
 
 
-def _finish(state: BatchState, result: BatchResult) -> None:
+def _finish(job: Job, result: BatchResult) -> None:
     errors = result.errors()
-    state.written = len(result.documents)
-    state.skipped = len(result.failures)
-    state.errors = [error.describe() for error in errors[:ERRORS_SHOWN]]
+    job.written = len(result.documents)
+    job.skipped = len(result.failures)
+    job.errors = [error.describe() for error in errors[:ERRORS_SHOWN]]
     if len(errors) > ERRORS_SHOWN:
-        state.errors.append(f"… и ещё {len(errors) - ERRORS_SHOWN} — все в таблице ошибок")
-    state.archive = result.archive is not None
-    state.error_report = result.error_report is not None
-    state.message = f"документов собрано: {state.written} из {result.total}"
-    state.state = "done"
-
-
-def save(state: BatchState, folder: Path) -> None:
-    """Write the state beside the batch's files, so a restarted service still knows it."""
-    text = json.dumps(asdict(state), ensure_ascii=False)
-    (folder / STATE_NAME).write_text(text, encoding="utf-8")
-
-
-def load(folder: Path) -> BatchState | None:
-    """Return the saved state of a finished batch, if there is one."""
-    path = folder / STATE_NAME
-    if not path.is_file():
-        return None
-    return BatchState(**json.loads(path.read_text(encoding="utf-8")))
+        job.errors.append(f"… и ещё {len(errors) - ERRORS_SHOWN} — все в таблице ошибок")
+    job.archive = result.archive is not None
+    job.error_report = result.error_report is not None
+    job.message = f"документов собрано: {job.written} из {result.total}"
+    job.state = "done"

@@ -38,7 +38,14 @@ def test_migrations_build_exactly_the_declared_tables(register: Register) -> Non
     with register.engine.connect() as connection:
         assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
         tables = set(inspect(connection).get_table_names())
-    assert tables == {"alembic_version", "partners", "agreements", "journal", "number_counters"}
+    assert tables == {
+        "alembic_version",
+        "partners",
+        "agreements",
+        "journal",
+        "number_counters",
+        "jobs",
+    }
 
 
 def test_many_engines_may_open_a_new_register_at_once(database_url: str) -> None:

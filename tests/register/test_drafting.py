@@ -65,7 +65,7 @@ def test_preview_reads_the_rendered_contract(museum: dict[str, Any], terms: dict
     agreement = agreement_from_terms(partner, terms, NEW_NUMBER)
     preview = contract_preview(agreement, load_centre(REPO / "samples" / "centre.yaml"))
     assert preview.paragraphs[0].replace("\u00a0", " ") == f"ДОГОВОР № {NEW_NUMBER}"
-    assert preview.paragraphs[-1].endswith("о нижеследующем:")
-    assert "в лице директора Черных Андрея Петровича, действующего" in preview.paragraphs[-1]
+    assert preview.paragraphs[-1].endswith("о\u00a0нижеследующем:")
+    assert "в\u00a0лице директора Черных Андрея Петровича, действующего" in preview.paragraphs[-1]
     labels = {form.label: form.text for form in preview.forms}
     assert labels["Партнёр (творительный: «и кем»)"].startswith("Муниципальным бюджетным")

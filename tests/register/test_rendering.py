@@ -50,9 +50,9 @@ def test_render_writes_the_contract_and_journals_it(
         register, "СП-2026/004", centre=centre, folder=tmp_path / "out", created_at=WHEN
     )
     assert document.suffix == ".docx" and "СП-2026-004" in document.name
-    assert texts(document) == [
-        f"Договор № СП-2026/004: {centre.organisation.short_name} и МБУК «ЦБС»"
-    ]
+    assert centre.organisation.short_name == "МБУ ДО «ЦВР»"
+    # printed values are typeset: «ДО» keeps with the next word (a no-break space)
+    assert texts(document) == ["Договор № СП-2026/004: МБУ ДО\u00a0«ЦВР» и МБУК «ЦБС»"]
     [entry] = journal_entries(register, "СП-2026/004")
     assert entry.template_id == "contract"
     template_bytes = (templates / "contract.docx").read_bytes()

@@ -6,10 +6,11 @@
     text = format_batch_result(result)                   # what was written, what was skipped
 
 The parent reads the workbook once (noting which rows make which record) and then makes the
-records one at a time, sending them in chunks to worker processes, which validate and render
-them and send back bytes; the parent writes them in the order of the workbook (names, « (2)»
-numbering and the ZIP are the same for any number of workers). Only the chunks on their way
-are in memory, so memory stays flat for any number of rows.
+records one at a time, sending them in chunks to worker processes (``docgen.workers``: memory
+and time limits, a dead or hung worker replaced and its row failed), which validate and
+render them and send back bytes; the parent writes them in the order of the workbook
+(names, « (2)» numbering and the ZIP are the same for any number of workers). Only the
+chunks on their way are in memory, so memory stays flat for any number of rows.
 A bad record is skipped and reported, the others are written; the problems also go to an
 error workbook beside the output.
 """
@@ -17,13 +18,10 @@ error workbook beside the output.
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import multiprocessing
 import os
 import sys
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.context import BaseContext
 from pathlib import Path
@@ -32,6 +30,7 @@ from typing import Protocol
 from pydantic import BaseModel
 
 from docgen.engine.batch.error_report import ERROR_REPORT_NAME, write_error_report
+from docgen.engine.batch.manifest import FolderChanges
 from docgen.engine.batch.output import BatchOutput, DocumentSink
 from docgen.engine.batch.spec import BatchSpec, builtin_spec, user_spec
 from docgen.engine.batch.worker import (
@@ -47,8 +46,16 @@ from docgen.engine.batch.worker import (
 from docgen.errors import InputError, OutputError
 from docgen.sources.problems import count_errors
 from docgen.sources.workbook.messages import CellMessage
-from docgen.sources.workbook.read import WorkbookReading, read_workbook, validate_record
+from docgen.sources.workbook.notices import notice_lines, report_line, warnings_of
+from docgen.sources.workbook.read import (
+    MAX_ROWS,
+    WorkbookReading,
+    read_workbook,
+    validate_record,
+)
 from docgen.sources.workbook.records import RawRecord
+from docgen.workers.limits import Limits
+from docgen.workers.processes import Stopped, WorkerProcesses
 
 __all__ = [
     "BatchJob",
@@ -66,8 +73,6 @@ __all__ = [
 ITEMS_PER_WORKER = 8
 """With ``jobs=0``, a batch smaller than this many documents a worker uses fewer workers."""
 MAX_CHUNK = 64
-AHEAD_PER_WORKER = 3
-"""Chunks sent ahead per worker: enough to keep it busy, few enough to keep memory flat."""
 
 
 @dataclass(frozen=True)
@@ -136,8 +141,11 @@ def prepare_batch(
     spec: BatchSpec,
     workbook: Path,
     group_by: Callable[[RawRecord], str | None] | None = None,
+    max_rows: int = MAX_ROWS,
 ) -> BatchJob:
     """Read ``workbook``: one document per record, or per ``group_by`` key.
+
+    A sheet with more than ``max_rows`` rows of data is refused while it is read.
 
     Without ``group_by`` the records are made one at a time while the batch runs. Grouped
     records (the events of one partner) make one document whose context is built from all of
@@ -147,7 +155,7 @@ def prepare_batch(
     if spec.media_dir is None:
         spec = dataclasses.replace(spec, media_dir=workbook.parent)
     model = spec.data_model()
-    reading: WorkbookReading[BaseModel] = read_workbook(workbook, model)
+    reading: WorkbookReading[BaseModel] = read_workbook(workbook, model, max_rows)
     items: BatchItems = RecordItems(reading)
     if group_by is not None:
         with reading:
@@ -186,6 +194,8 @@ class BatchResult:
     notices: list[CellMessage]
     archive: Path | None
     error_report: Path | None
+    changes: FolderChanges = field(default_factory=FolderChanges)
+    """Files of the folder written over, and documents of the previous run removed."""
 
     @property
     def failed(self) -> bool:
@@ -214,16 +224,23 @@ def run_batch(
     jobs: int = 0,
     progress: Callable[[int], None] | None = None,
     context: BaseContext | None = None,
+    limits: Limits | None = None,
+    pdf_progress: Callable[[int], None] | None = None,
 ) -> BatchResult:
     """Render every document of ``job`` into ``output`` with ``jobs`` processes (0: all cores).
 
-    ``progress`` is called with 1 as each document is done (written or skipped).
+    ``progress`` is called with 1 as each document is done (written or skipped),
+    ``pdf_progress`` with the number of PDFs made as they are. With ``limits`` every
+    document renders in a worker process under them, even with one process (the service:
+    a hostile template costs a worker and its row, never the caller); without, processes
+    get the default limits and a single process renders here.
     """
     workers = worker_count(jobs, len(job))
     failures: list[Failed] = []
     notices = list(job.notices)
-    with DocumentSink(output) as sink:
-        for item, outcome in outcomes(job, workers, context):
+    origin = f"{job.source.resolve()} → {job.spec.template.name}"
+    with DocumentSink(output, pdf_progress, origin) as sink:
+        for item, outcome in outcomes(job, workers, context, limits):
             notices += (notice for raw in item.records for notice in raw.notices)
             if isinstance(outcome, Rendered):
                 sink.add(outcome.stem, outcome.data)
@@ -232,7 +249,7 @@ def run_batch(
             if progress is not None:
                 progress(1)
         errors = [p for failure in failures for p in failure.problems] + job.problems
-        report = update_error_report(output.folder, errors)
+        report = update_error_report(output.folder, [*errors, *warnings_of(notices)])
         archive = sink.finish()
     return BatchResult(
         job.source,
@@ -245,6 +262,7 @@ def run_batch(
         notices,
         archive,
         report,
+        sink.changes,
     )
 
 
@@ -259,14 +277,18 @@ def worker_count(jobs: int, documents: int) -> int:
 
 
 def outcomes(
-    job: BatchJob, workers: int, context: BaseContext | None = None
+    job: BatchJob,
+    workers: int,
+    context: BaseContext | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[tuple[BatchItem, Outcome]]:
     """Yield every item with its outcome in order, rendered here or by ``workers`` processes.
 
-    A record the model refuses comes back ``Invalid`` and is validated again here, where
-    the cells of its values are known, so that every problem names its cell.
+    Processes render under ``limits`` (the defaults when None); one process with no limits
+    renders here. A record the model refuses comes back ``Invalid`` and is validated again
+    here, where the cells of its values are known, so that every problem names its cell.
     """
-    for item, outcome in _rendered(job, workers, context):
+    for item, outcome in _rendered(job, workers, context, limits):
         if isinstance(outcome, Invalid):
             problems = item.problems(job.model)
             if not problems:
@@ -276,44 +298,32 @@ def outcomes(
             yield item, outcome
 
 
-def chunks(items: Iterable[BatchItem], size: int) -> Iterator[list[BatchItem]]:
-    """Yield ``items`` in lists of ``size`` (the last may be shorter), drawing them as needed."""
-    remaining = iter(items)
-    while chunk := list(itertools.islice(remaining, size)):
-        yield chunk
-
-
 def _rendered(
-    job: BatchJob, workers: int, context: BaseContext | None
+    job: BatchJob, workers: int, context: BaseContext | None, limits: Limits | None
 ) -> Iterator[tuple[BatchItem, Outcome]]:
-    if workers == 1:
+    if workers == 1 and limits is None:
         renderer = DocumentRenderer(job.spec)
         for item in job.items:
             yield item, renderer.render(item.work())
         return
     size = max(1, min(MAX_CHUNK, len(job) // (workers * 8)))
-    job.spec.name_pattern()  # a bad pattern is a message here, not a broken pool
-    pool = ProcessPoolExecutor(
-        workers, context or pool_context(), initializer=start_worker, initargs=(job.spec,)
+    job.spec.name_pattern()  # a bad pattern is a message here, not a failing worker
+    processes: WorkerProcesses[BatchItem, Outcome] = WorkerProcesses(
+        workers,
+        start_worker,
+        (job.spec,),
+        render_in_worker,
+        limits or Limits(),
+        context or pool_context(),
+        size,
     )
     # Only the chunks on their way are held: each item is made when its chunk is sent.
-    pending: deque[tuple[list[BatchItem], Future[list[Outcome]]]] = deque()
-    try:
-        for chunk in chunks(job.items, size):
-            work = [item.work() for item in chunk]
-            pending.append((chunk, pool.submit(render_in_worker, work)))
-            if len(pending) >= workers * AHEAD_PER_WORKER:
-                yield from _results(*pending.popleft())
-        while pending:
-            yield from _results(*pending.popleft())
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _results(
-    chunk: list[BatchItem], future: Future[list[Outcome]]
-) -> Iterator[tuple[BatchItem, Outcome]]:
-    return zip(chunk, future.result(), strict=True)
+    for item, outcome in processes.run(job.items, BatchItem.work):
+        if isinstance(outcome, Stopped):
+            first = item.records[0]
+            yield item, Failed(item.index, (CellMessage(first.sheet, outcome.reason, first.row),))
+        else:
+            yield item, outcome
 
 
 def pool_context() -> BaseContext:
@@ -331,7 +341,7 @@ def pool_context() -> BaseContext:
 
 
 def update_error_report(folder: Path, errors: Sequence[CellMessage]) -> Path | None:
-    """Write the error workbook into ``folder``, or remove an old one when all went well."""
+    """Write the error workbook (errors and warnings) into ``folder``, or remove an old one."""
     path = folder / ERROR_REPORT_NAME
     if errors:
         return write_error_report(path, errors)
@@ -352,9 +362,8 @@ def format_batch_result(result: BatchResult, limit: int = 30) -> str:
     lines = [f"{result.source}: документов {written} из {result.total} → {where}"]
     if result.pdfs:
         lines.append(f"PDF: {len(result.pdfs)}")
-    if result.notices:
-        lines.append(f"исправлено при чтении ({len(result.notices)}):")
-        lines += [f"  - {notice.describe()}" for notice in result.notices[:limit]]
+    lines += result.changes.describe()
+    lines += notice_lines(result.notices, limit)
     errors = result.errors()
     if errors:
         skipped = len(result.failures)
@@ -363,5 +372,6 @@ def format_batch_result(result: BatchResult, limit: int = 30) -> str:
         if len(errors) > limit:
             lines.append(f"  … и ещё {len(errors) - limit}")
     if result.error_report is not None:
-        lines.append(f"все ошибки — в таблице {result.error_report}")
+        warnings = len(warnings_of(result.notices))
+        lines.append(report_line(result.error_report, len(errors), warnings))
     return "\n".join(lines)

@@ -2,12 +2,12 @@
 
 The parent sends the data of the workbook's records in chunks; a worker validates each,
 builds its context, renders the file name and the document, and sends back bytes or what
-went wrong. A worker prepares the template, the model and the name pattern once, at start.
+went wrong, one document at a time. A worker prepares the template, the model and the name
+pattern once, at start (``docgen.workers.processes`` runs it under memory and time limits).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -90,10 +90,6 @@ class DocumentRenderer:
             return Failed(item.index, (CellMessage(item.sheet, str(exc), item.row),))
         return Rendered(item.index, stem, data)
 
-    def render_all(self, items: Sequence[WorkItem]) -> list[Outcome]:
-        """Render a chunk of items, in order."""
-        return [self.render(item) for item in items]
-
 
 _RENDERER: DocumentRenderer | None = None
 
@@ -104,8 +100,8 @@ def start_worker(spec: BatchSpec) -> None:
     _RENDERER = DocumentRenderer(spec)
 
 
-def render_in_worker(items: Sequence[WorkItem]) -> list[Outcome]:
-    """Render a chunk of items in a worker prepared by ``start_worker``."""
+def render_in_worker(item: WorkItem) -> Outcome:
+    """Render one item in a worker prepared by ``start_worker``."""
     if _RENDERER is None:
         raise RuntimeError("render_in_worker called before start_worker")
-    return _RENDERER.render_all(items)
+    return _RENDERER.render(item)
