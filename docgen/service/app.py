@@ -54,7 +54,6 @@ class Service:
         )
         self.pages.filters["url"] = lambda text: quote(str(text), safe="")
         self.pages.filters["ru_date"] = ru_date
-        self.jobs: dict[str, Any] = {}
         self._compiled: dict[str, tuple[tuple[int, int], CompiledTemplate]] = {}
         self._lock = threading.Lock()
 
@@ -137,7 +136,11 @@ def create_app(config: ServiceConfig) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        remove_expired_batches(config)
+        from docgen.register.jobs import delete_jobs
+        from docgen.service.job_queue import ensure_worker
+
+        delete_jobs(service.register, remove_expired_batches(config))
+        ensure_worker(service)  # on PostgreSQL, serve the queue from the start
         yield
         service.register.close()
 

@@ -34,8 +34,11 @@ def plan_batch(service: Service, choice: TemplateChoice, folder: Path, name: str
     if choice.builtin is not None:
         spec = builtin_spec(choice.builtin, service.centre())
     else:  # messages name the template as the user knows it, not by its stored path
-        spec = dataclasses.replace(user_spec(choice.path), template=choice.compile())
-    batch = prepare_batch(spec, folder / WORKBOOK_NAME)
+        centre = service.centre() if service.config.centre is not None else None
+        spec = user_spec(choice.path, centre=centre)
+        spec = dataclasses.replace(spec, template=choice.compile(centre))
+    rows = service.config.batch_rows
+    batch = prepare_batch(spec, folder / WORKBOOK_NAME, max_rows=rows)
     if len(batch) > service.config.batch_rows:
         raise InputError(
             f"«{name}»: документов {len(batch)}, а за один раз можно не больше "

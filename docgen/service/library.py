@@ -26,7 +26,7 @@ from docgen.engine import (
     format_unknown,
 )
 from docgen.errors import InputError, UserError
-from docgen.models import MODELS
+from docgen.models import MODELS, Centre
 from docgen.service.app import Service, ServiceDep
 from docgen.service.storage import check_quota
 from docgen.service.uploads import DOCX, check_package, read_upload
@@ -58,11 +58,12 @@ class TemplateChoice:
     path: Path
     builtin: BuiltinTemplate | None = None
 
-    def compile(self) -> CompiledTemplate:
-        """Compile the template (user templates always render in the engine's sandbox)."""
+    def compile(self, centre: Centre | None = None) -> CompiledTemplate:
+        """Compile the template; a user's one sees ``centre`` when the profile is given."""
         if self.builtin is not None:
             return self.builtin.compile()
-        return compile_template(self.path, name=f"«{self.title}»")
+        profile = {"centre": centre} if centre is not None else None
+        return compile_template(self.path, name=f"«{self.title}»", globals=profile)
 
     def check(self, model_name: str | None) -> list[UnknownName]:
         """Return the names the template uses that its data does not have."""
