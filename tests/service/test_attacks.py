@@ -10,6 +10,7 @@ from __future__ import annotations
 import http.client
 import io
 import json
+import time
 import zipfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -19,6 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from docx import Document
+from openpyxl import Workbook, load_workbook
 
 PASSWORD = "attack-test-password"
 AUTH = {"Authorization": f"Bearer {PASSWORD}"}
@@ -270,3 +272,40 @@ def test_injection_looking_input_is_harmless(client: Client, partner_data: dict[
     assert bad_date.status == 422 and "такой даты нет" in bad_date.text
     listing = json.loads(client.call("GET", "/api/partners", headers=AUTH).body)
     assert len(listing) == 1
+
+
+def _xlsx(rows: list[list[str]]) -> bytes:
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_hostile_template_costs_its_rows_not_the_service(client: Client) -> None:
+    hostile = _docx("Грамота {{ name }}", "{{ 'a' * 10**9 }}")
+    uploaded = client.upload("/api/templates", "hostile.docx", hostile, {})
+    assert uploaded.status == 201, uploaded.text
+    template_id = json.loads(uploaded.body)["id"]
+    workbook = _xlsx([["name"], ["Иванов"], ["Петров"]])
+    started = client.upload("/api/batches", "люди.xlsx", workbook, {"template": template_id})
+    assert started.status == 202, started.text
+    job_id = json.loads(started.body)["id"]
+    state: dict[str, Any] = {}
+    for _ in range(600):
+        assert client.call("GET", "/journal", headers=AUTH).status == 200
+        state = json.loads(client.call("GET", f"/api/batches/{job_id}", headers=AUTH).body)
+        if state["finished"]:
+            break
+        time.sleep(0.1)
+    assert state["finished"] and state["skipped"] == 2 and state["done"] == 2
+    report = client.call("GET", f"/api/batches/{job_id}/errors", headers=AUTH)
+    assert report.status == 200
+    rows = [
+        " ".join(str(cell) for cell in row if cell is not None)
+        for row in load_workbook(io.BytesIO(report.body)).active.iter_rows(values_only=True)
+    ]
+    refused = [row for row in rows if "'a' * 10**9" in row]
+    assert len(refused) == 2, rows
+    assert "слишком" in refused[0]
