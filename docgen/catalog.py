@@ -243,11 +243,6 @@ def load_centre(path: Path | None) -> Centre:
     return load_model(path, Centre)
 
 
-def builtin_context(entry: BuiltinTemplate, data: Path, centre: Path | None) -> dict[str, Any]:
-    """Load and validate a data file for ``entry`` and return the template's context."""
-    return entry.context(load_model(data, entry.model), load_centre(centre))
-
-
 def safe_file_name(text: str) -> str:
     """Return ``text`` fit to be a file name; raise ``TemplateError`` when nothing is left.
 

@@ -11,6 +11,8 @@ The config file is ``docgen.toml`` in the current folder (or the file named by
     db = "register.sqlite3"          # the register: a SQLite file or a database URL
     render_seconds = 10              # longest render of one document (a template's loops)
     render_output_mb = 50            # largest text one document may render to
+    template_unpacked_mb = 200       # largest unpacked size of a user's template (.docx)
+    template_members = 5000          # most parts (zip members) a user's template may have
 """
 
 from __future__ import annotations
@@ -47,6 +49,12 @@ class Settings(BaseModel):
     )
     data_file_mb: float = Field(
         default=5.0, gt=0, le=1024, description="Largest data file (YAML/JSON) read, MB."
+    )
+    template_unpacked_mb: float = Field(
+        default=200.0, gt=0, le=4096, description="Largest unpacked user's template, MB."
+    )
+    template_members: int = Field(
+        default=5000, ge=1, le=100_000, description="Most zip members of a user's template."
     )
 
     @property

@@ -341,6 +341,14 @@ def _requisites(w: Writer) -> None:
     keep_rows(table, together=True)
 
 
+APPENDIX_WIDTHS = (10, 40, 28, 25, 27, 35)
+"""Columns of the plan of activities in mm (165 in all), measured in Times 12 pt with Word's
+cell margins: «Сроки» holds a date «28.12.2026» (22.9 mm) and a range broken after its
+dash, «Место проведения» its header words («проведения» bold, 26.1), «Ответственный» its
+header (34.2), «Форма» «выставка», «экскурсия»; longer words hyphenate (the templates
+hyphenate)."""
+
+
 def _appendix(w: Writer) -> None:
     w.tag("{%p if agreement.activities %}")
     w.p(f"Приложение №{NBSP}1", style="Отметка о приложении", new_page=True)
@@ -351,7 +359,7 @@ def _appendix(w: Writer) -> None:
     w.p("от {{ agreement.date|date_short }}", style="Отметка о приложении", after=12)
     w.title("План совместных мероприятий", "на {{ agreement.plan_start|academic_year }}")
     table = w.table(
-        [10, 52, 24, 22, 27, 30],
+        APPENDIX_WIDTHS,
         header=["№\nп/п", "Мероприятие", "Форма", "Сроки", "Место проведения", "Ответственный"],
     )
     w.tag_row(table, "{%tr for item in agreement.activities %}")

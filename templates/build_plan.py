@@ -13,7 +13,7 @@ from pathlib import Path
 from blocks import stamps
 from docx.oxml.ns import qn
 from docx.table import _Row
-from layout import CENTER, NBSP, Writer, cell_lines
+from layout import CENTER, ITEM, NBSP, Writer, cell_lines
 
 
 def build(path: Path) -> None:
@@ -31,7 +31,7 @@ def build(path: Path) -> None:
         "{{ plan.goal[:1]|lower }}{{ plan.goal[1:] }}{{ '' if plan.goal[-1:] == '.' else '.' }}",
     )
     w.p(("Задачи:", "b"), keep=True)
-    w.items("for task in plan.tasks", "{{ task }}", numbered="{{ loop.index }}.")
+    w.items("for task in plan.tasks", "{{ task }}", numbered=ITEM)
     _partners(w)
     _events(w)
     w.tag("{%p if plan.expected_results %}")
@@ -41,10 +41,17 @@ def build(path: Path) -> None:
     w.save(path)
 
 
+PARTNER_WIDTHS = (10, 48, 54, 37, 35, 35, 33)
+"""Columns of table 1 in mm (252 in all), measured in Times 12 pt with Word's cell margins:
+the partner type «Общеобразовательные» (bold, 46 mm), «театрализованные» (36.6), «Сроки»
+«по согласованию» (34.5, tied) and «в течение года», «Ответственный» its header (34.2),
+«Основание» «№ СП-2026/001» (tied, 32.2) — each on one line."""
+
+
 def _partners(w: Writer) -> None:
     w.heading("1. Социальные партнёры и направления взаимодействия")
     table = w.table(
-        [10, 48, 80, 38, 20, 28, 28],
+        PARTNER_WIDTHS,
         header=[
             "№\nп/п",
             "Социальные партнёры",
@@ -90,21 +97,25 @@ def _may_split(row: _Row) -> None:
 
 EVENT_COLUMNS = (
     ("№\nп/п", 10, "{% set number.value = number.value + 1 %}{{ number.value }}"),
-    ("Мероприятие", 42, "{{ event.title }}"),
+    ("Мероприятие", 36, "{{ event.title }}"),
     ("Форма", 30, "{{ event.form or '—' }}"),
-    ("Сроки", 26, "{{ event.dates }}"),
+    ("Сроки", 35, "{{ event.dates }}"),
     ("Место проведения", 42, "{{ event.place or '—' }}"),
     (
         "Участники",
-        32,
+        30,
         "{{ event.participants or '' }}{% if event.participants and event.count %}, "
         "{% endif %}{% if event.count %}{{ event.count }}" + NBSP + "чел.{% endif %}"
         "{% if not event.participants and not event.count %}—{% endif %}",
     ),
     ("Социальный партнёр", 34, "{{ event.partner or '—' }}"),
-    ("Ответственный", 36, "{{ event.responsible or '—' }}"),
+    ("Ответственный", 35, "{{ event.responsible or '—' }}"),
 )
-"""The calendar's columns: header, width in mm, cell; № counts through the whole year."""
+"""The calendar's columns: header, width in mm (252 in all), cell; № counts through the year.
+
+Measured in Times 12 pt with Word's cell margins: «Сроки» holds «02.11–20.12.2026» and «по
+согласованию» (34.5 mm), «Участники» «обучающихся,» (29.9), «Ответственный» its header
+(34.2); longer words («общеобразовательные») hyphenate (the templates hyphenate)."""
 MONTH = "{{ group.month|month_nominative|capitalize if group.month else 'В течение года' }}"
 
 

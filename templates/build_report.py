@@ -11,14 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import report_tables as tables
-from layout import NBSP, Writer, cell_lines
+from layout import ITEM, NBSP, Writer, cell_lines
 from report_tables import TableSpec, pct
 
 YEAR_PREP = "{{ report.academic_year|academic_year('prepositional') }}"
 NEXT_YEAR = "{{ report.academic_year[5:]|int }}–{{ report.academic_year[5:]|int + 1 }}"
 PEOPLE = NBSP + "чел."
-ITEM = "{{ loop.index }})"
-"""A list item of a sentence: «1) обеспечить …;» (after «1.» an item would start with a capital)."""
 # Directions of the seed that have only text: (key in report.work_by_direction, heading).
 TEXT_ONLY = (
     ("improvement", "Совершенствование педагогической деятельности"),

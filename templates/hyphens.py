@@ -19,12 +19,16 @@ UNHYPHENATED = (
     "Без отступа",
     "Отметка о приложении",
     "Название таблицы",
+    "Заголовок таблицы",
     "Подпись под строкой",
 )
-"""Styles never hyphenated: headings, captions, the letterhead, stamps and signatures.
+"""Styles never hyphenated: headings, captions, table headers, the letterhead, stamps and
+signatures.
 
-Body text and tables hyphenate (a narrow column needs it, headers included: a header word
-wider than its column would otherwise break without a hyphen).
+Body text and table cells hyphenate (a narrow column needs it). A table header does not:
+«Социальные партнё-ры» where «партнёры» fits on the next line reads badly, so every header
+word must fit its column (the builders measure their widths), and a header word that cannot
+carries its own soft hyphen («Победи\u00adтелей»).
 """
 _AFTER_HYPHENS = (
     "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",

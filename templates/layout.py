@@ -35,6 +35,8 @@ TEXT_SIZE = Pt(14)
 TABLE_SIZE = Pt(12)
 INDENT = Cm(1.25)
 NBSP = "\u00a0"
+ITEM = "{{ loop.index }})"
+"""A numbered list item of a sentence: «1) расширить …;» (after «1.» it would need a capital)."""
 BUILT = dt.datetime(2026, 9, 1, 9, 0, 0)
 _JINJA_TAG = re.compile(r"(\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\})", re.DOTALL)
 

@@ -11,7 +11,13 @@ from click.testing import CliRunner
 
 from docgen.catalog import load_centre
 from docgen.cli import cli
-from docgen.demo import ANNUAL_FOLDER, BATCH_FOLDER, demo_inputs, render_annual
+from docgen.demo import (
+    ANNUAL_FOLDER,
+    BATCH_FOLDER,
+    LETTER_FOLDER,
+    demo_inputs,
+    render_annual,
+)
 from docgen.errors import InputError, OutputError
 from docgen.pdf import convert_to_pdf
 
@@ -29,7 +35,7 @@ EXPECTED = {
     ],
     "Договор СП-2026-003 МБУ ДО «СШ «Олимп»»": [
         "исполняющего обязанности директора Ковальчука Дмитрия Олеговича, действующего на "
-        "основании доверенности № 7 от 01.09.2026",
+        "основании доверенности № 7 от 03.08.2026",
     ],
     "Соглашение СП-2026-004 МБУК «ЦБС»": [
         "СОГЛАШЕНИЕ № СП-2026/004",
@@ -44,7 +50,7 @@ EXPECTED = {
     ],
     "План по социальному партнёрству 2026–2027": [
         "работы МБУ ДО «ЦВР» по социальному партнёрству на 2026–2027 учебный год",
-        "Планируемый охват участников мероприятий — 1355 чел.",
+        "Планируемый охват участников мероприятий — 1970 чел.",
     ],
     "Анализ работы методической службы 2025–2026": [
         "Доля победителей и призёров от числа участников — 21,4 %.",
@@ -56,6 +62,13 @@ PARTNERS = 27
 ANNUAL = PARTNERS + 1
 FROM_WORKBOOK = 12
 """Agreements in samples/agreements.xlsx, one contract each."""
+LETTERS = [
+    "Благодарственное письмо Петрова Мария Сергеевна",
+    "Благодарственное письмо Иванов Пётр Сергеевич",
+    "Благодарственное письмо Кузнецова Елена Викторовна",
+]
+"""Rows of samples/thanks-letter.xlsx (a user's own template), one letter each."""
+ALL = 8 + ANNUAL + FROM_WORKBOOK + len(LETTERS)
 
 skip_without_libreoffice = pytest.mark.skipif(
     shutil.which("soffice") is None or shutil.which("pdftotext") is None,
@@ -76,13 +89,18 @@ def test_demo_renders_every_sample_and_agreement(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["demo", "--out", str(out)])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == f"Готово, файлов: {8 + ANNUAL + FROM_WORKBOOK} (папка {out}):"
+    assert lines[0] == f"Готово, файлов: {ALL} (папка {out}):"
     listed = [Path(line.strip()) for line in lines[1:]]
+    assert len(listed) == ALL
     assert [path.stem for path in listed[:8]] == list(EXPECTED)
     assert all(path.parent == out and path.suffix == ".docx" for path in listed[:8])
-    annual, batch = out / ANNUAL_FOLDER, out / BATCH_FOLDER
-    reports, contracts = listed[8 : 8 + ANNUAL], listed[8 + ANNUAL :]
-    assert sorted(out.iterdir()) == sorted([*listed[:8], annual, batch]), "nothing else is left"
+    annual, batch, letter_folder = out / ANNUAL_FOLDER, out / BATCH_FOLDER, out / LETTER_FOLDER
+    reports = listed[8 : 8 + ANNUAL]
+    contracts = listed[8 + ANNUAL : 8 + ANNUAL + FROM_WORKBOOK]
+    letters = listed[8 + ANNUAL + FROM_WORKBOOK :]
+    assert sorted(out.iterdir()) == sorted([*listed[:8], annual, batch, letter_folder]), (
+        "nothing else is left"
+    )
     assert sorted(annual.iterdir()) == sorted(reports), "the year's reports and section"
     assert sum(path.stem.startswith("Отчёт ") for path in reports) == PARTNERS
     assert reports[-1].name == "Мероприятия с социальными партнёрами 2025–2026.docx"
@@ -91,6 +109,8 @@ def test_demo_renders_every_sample_and_agreement(tmp_path: Path) -> None:
     assert all(
         path.stem.startswith(("Договор СП-2026-0", "Соглашение СП-2026-0")) for path in contracts
     )
+    assert [path.stem for path in letters] == LETTERS, "the name written as read: tidied"
+    assert sorted(letter_folder.iterdir()) == sorted(letters)
     assert len(demo_inputs()) == 8
 
 
@@ -108,11 +128,26 @@ def test_demo_uses_the_settings_output_and_the_sample_centre(
 
 
 def test_demo_without_samples_says_where_they_should_be(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="samples/, contracts/"):
-        demo_inputs(tmp_path / "samples", tmp_path / "contracts")
+    # the samples ship inside the package: a missing one means a broken installation
+    samples = tmp_path / "samples"
+    with pytest.raises(InputError) as missing:
+        demo_inputs(samples, tmp_path / "contracts")
+    assert str(missing.value) == (
+        f"нет примеров для демонстрации ({samples / 'regulation.yaml'}, {samples / 'plan.yaml'}, "
+        f"{samples / 'method-report.yaml'}): установка docgen неполна, переустановите пакет"
+    )
+    with pytest.raises(InputError) as no_contracts:
+        demo_inputs(REPO / "samples", tmp_path / "contracts")
+    assert str(no_contracts.value) == (
+        f"нет примеров для демонстрации ({tmp_path / 'contracts' / '*.yaml'}): "
+        "установка docgen неполна, переустановите пакет"
+    )
     centre = load_centre(REPO / "samples" / "centre.yaml")
-    with pytest.raises(InputError, match=r"нет таблицы мероприятий .*\(samples/\)"):
-        render_annual(tmp_path, centre, workbook=tmp_path / "joint-events.xlsx")
+    workbook = tmp_path / "joint-events.xlsx"
+    with pytest.raises(InputError, match="нет таблицы мероприятий") as no_events:
+        render_annual(tmp_path, centre, workbook=workbook)
+    assert f"({workbook}, " in str(no_events.value)
+    assert str(no_events.value).endswith(": установка docgen неполна, переустановите пакет")
 
 
 def test_pdf_without_libreoffice_says_how_to_install_it(
@@ -144,11 +179,15 @@ def test_demo_pdf_has_the_expected_text(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     pdfs = sorted(tmp_path.glob("*.pdf"))
     assert sorted(path.stem for path in pdfs) == sorted(EXPECTED)
-    assert len(result.output.splitlines()) == 1 + 2 * (8 + ANNUAL + FROM_WORKBOOK)
+    assert len(result.output.splitlines()) == 1 + 2 * ALL
     annual = sorted((tmp_path / ANNUAL_FOLDER).glob("*.pdf"))
     assert len(annual) == ANNUAL
+    letters = sorted((tmp_path / LETTER_FOLDER).glob("*.pdf"))
+    assert sorted(path.stem for path in letters) == sorted(LETTERS)
     school = _pdf_text(tmp_path / ANNUAL_FOLDER / "Отчёт МБОУ «СОШ № 5» 2025–2026.pdf")
-    assert "о совместной деятельности МБУ ДО «ЦВР» и МБОУ «СОШ № 5»" in school
+    # a letter to the school's head, named in samples/partners.yaml
+    assert "Директору МБОУ «СОШ № 5» Петровой М.С." in school
+    assert "О совместной деятельности в 2025–2026 учебном году Уважаемая Мария Сергеевна!" in school
     assert "проведено 15 совместных мероприятий, в которых приняли участие 1806 человек" in school
     for pdf in pdfs:
         text = _pdf_text(pdf)

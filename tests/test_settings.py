@@ -73,3 +73,37 @@ def test_render_limits_have_defaults_and_can_be_set(tmp_path: Path) -> None:
     assert (limits.seconds, limits.output_chars) == (2.5, 5 * 1024 * 1024)
     with pytest.raises(InputError, match="render_seconds"):
         resolve_settings({}, environ={"DOCGEN_RENDER_SECONDS": "0"}, cwd=tmp_path)
+
+
+def test_template_package_limits_are_settings_the_cli_applies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+    from docx import Document
+
+    from docgen.cli import cli
+    from docgen.cli.app import render_limits
+    from docgen.engine.limits import RenderLimits
+
+    assert render_limits(resolve_settings({}, environ={}, cwd=tmp_path)) == RenderLimits()
+    template = tmp_path / "грамота.docx"
+    document = Document()
+    document.add_paragraph("{{ name }}")
+    document.save(str(template))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DOCGEN_CONFIG", raising=False)
+    assert CliRunner().invoke(cli, ["check", str(template)]).exit_code == 0
+    (tmp_path / "docgen.toml").write_text("[docgen]\ntemplate_members = 5\n", "utf-8")
+    refused = CliRunner().invoke(cli, ["check", str(template)])
+    assert refused.exit_code == 1
+    assert "а шаблон Word может иметь не больше 5;" in refused.stderr
+    (tmp_path / "docgen.toml").write_text("[docgen]\ntemplate_unpacked_mb = 0.01\n", "utf-8")
+    data = tmp_path / "данные.yaml"
+    data.write_text("name: Иванов\n", "utf-8")
+    args = ["render", str(template), str(data), "-o", str(tmp_path / "x.docx")]
+    too_big = CliRunner().invoke(cli, args)
+    assert too_big.exit_code == 1
+    assert "МБ, а можно не больше 0,01 МБ; сожмите рисунки" in too_big.stderr
+    assert not (tmp_path / "x.docx").exists()
+    with pytest.raises(InputError, match="template_members"):
+        resolve_settings({}, environ={"DOCGEN_TEMPLATE_MEMBERS": "0"}, cwd=tmp_path)

@@ -95,7 +95,12 @@ def render_limits(settings: Settings) -> RenderLimits:
     """Return the limits a user's template renders under, from the settings."""
     from docgen.engine import RenderLimits
 
-    return RenderLimits.of(settings.render_seconds, settings.render_output_mb)
+    return RenderLimits.of(
+        settings.render_seconds,
+        settings.render_output_mb,
+        settings.template_unpacked_mb,
+        settings.template_members,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> None:

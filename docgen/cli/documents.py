@@ -23,10 +23,30 @@ _FILE = click.Path(path_type=Path, dir_okay=False)
 
 
 def _compile(template: BuiltinTemplate | Path) -> CompiledTemplate:
-    """Compile a built-in template or a user's .docx."""
+    """Compile a built-in template or a user's .docx (within the settings' limits)."""
     from docgen.engine import compile_template
+    from docgen.settings import resolve_settings
 
-    return compile_template(template) if isinstance(template, Path) else template.compile()
+    if not isinstance(template, Path):
+        return template.compile()
+    return compile_template(template, limits=render_limits(resolve_settings({})))
+
+
+def _refuse_text_beside(template: Path) -> None:
+    """Raise a TemplateError naming every block tag with text beside it, all at once."""
+    from docgen.engine.compile import text_beside_tags
+    from docgen.errors import TemplateError
+    from docgen.settings import resolve_settings
+
+    limits = render_limits(resolve_settings({}))
+    problems = text_beside_tags(template, limits=limits)
+    if len(problems) > 1:
+        prefix = f"{template}, "
+        lines = [
+            f"{template}: текст рядом с тегами {{%p %}}, {{%tr %}}, {{%tc %}} ({len(problems)}):"
+        ]
+        lines += [f"  {problem.removeprefix(prefix)}" for problem in problems]
+        raise TemplateError("\n".join(lines))
 
 
 @cli.command()
@@ -91,6 +111,8 @@ def check(template: TemplateName, model_name: str | None) -> None:
     from docgen.errors import TemplateError
 
     chosen = template.require_template()
+    if isinstance(chosen, Path):
+        _refuse_text_beside(chosen)
     compiled = _compile(chosen)
     entry = template.builtin
     count = len({usage.path for usage in compiled.fields()})
@@ -127,6 +149,12 @@ def check(template: TemplateName, model_name: str | None) -> None:
     type=click.Choice(sorted(MODELS)),
     help="Проверить данные и шаблон по модели; без неё данные — просто словарь.",
 )
+@click.option(
+    "--events",
+    type=_FILE,
+    help="Таблица совместных мероприятий (.xlsx) — только для method-report: итоги "
+    "мероприятий анализа берутся из неё, как в разделе анализа и отчётах партнёрам.",
+)
 @pdf_option
 @centre_option
 def render(
@@ -134,13 +162,15 @@ def render(
     data: Path,
     output: Path,
     model_name: str | None,
+    events: Path | None,
     pdf: bool,
     centre: Path | None,
 ) -> None:
     """Собрать документ OUTPUT по шаблону TEMPLATE из данных DATA (YAML или JSON).
 
     TEMPLATE — встроенный шаблон (список: docgen templates), модель данных со встроенным
-    шаблоном (agreement…) или свой файл .docx.
+    шаблоном (agreement…) или свой файл .docx. Анализу работы (method-report) с --events
+    итоги мероприятий года дают строки таблицы мероприятий (docgen annual).
     """
     from docgen.engine import write_atomically
     from docgen.errors import OutputError
@@ -150,22 +180,45 @@ def render(
     from docgen.settings import resolve_settings
 
     chosen = template.require_template()
+    if events is not None and (isinstance(chosen, Path) or chosen.id != EVENTS_TEMPLATE):
+        raise click.UsageError(
+            f"--events — только для шаблона {EVENTS_TEMPLATE} (анализ работы за год)"
+        )
     settings = resolve_settings({"centre": centre})
     if isinstance(chosen, Path):
         compiled, context = _user_document(chosen, data, model_name, settings)
     else:
         if model_name not in (None, chosen.model_name):
             raise click.UsageError(f"шаблон {chosen.id} работает с моделью {chosen.model_name}")
-        from docgen.catalog import builtin_context
-
         compiled = chosen.compile()
-        context = builtin_context(chosen, data, settings.centre)
+        context = _builtin_context(chosen, data, events, settings)
     write_atomically(output, compiled.render(context, media_dir=data.parent))
     click.echo(f"записан {output}")
     if pdf:
         from docgen.pdf import convert_to_pdf
 
         click.echo(f"записан {convert_to_pdf([output])[0]}")
+
+
+EVENTS_TEMPLATE = "method-report"
+"""The built-in template whose totals of events may come from the joint-events workbook."""
+
+
+def _builtin_context(
+    entry: BuiltinTemplate, data: Path, events: Path | None, settings: Settings
+) -> dict[str, Any]:
+    """Load ``data`` for a built-in template; the analysis takes its events from ``events``."""
+    from docgen.catalog import load_centre
+
+    model = load_model(data, entry.model, settings.data_file_bytes)
+    if events is not None:
+        from docgen.engine.annual import report_with_events
+        from docgen.models import MethodReport
+
+        if not isinstance(model, MethodReport):  # pragma: no cover - guarded by EVENTS_TEMPLATE
+            raise TypeError(f"{entry.id} is not the analysis")
+        model = report_with_events(model, events, str(data))
+    return entry.context(model, load_centre(settings.centre))
 
 
 def _user_document(

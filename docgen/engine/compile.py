@@ -29,6 +29,7 @@ from docgen.engine.parts import (
     jinja_source,
     needs_tree_fix,
     part_xml,
+    text_beside_problems,
 )
 from docgen.engine.properties import CORE_PART, LABEL, CoreTemplate, compile_core
 from docgen.engine.template import CompiledTemplate, Extensions
@@ -50,13 +51,14 @@ def compile_template(
 
     ``filters`` and ``globals`` add the caller's filters and functions (or values) to the
     sandbox, beside the Russian filters; a batch sends them to its worker processes by
-    reference, so they must be module-level functions. ``limits`` bound each document's
-    render time, output and the values its template builds (defaults: ``RenderLimits()``).
+    reference, so they must be module-level functions. ``limits`` bound the template's
+    package (members, unpacked size) and each document's render time, output and the values
+    its template builds (defaults: ``RenderLimits()``).
     """
     data, shown = _read(source, name)
     extensions = Extensions.of(filters, globals)
     env = make_environment(extensions.filters, extensions.globals) if extensions else environment()
-    members = plain_document(read_members(data, shown))
+    members = plain_document(read_members(data, shown, (limits or RenderLimits()).package))
     by_name = {member.name: member for member in members}
     parts: list[CompiledPart] = []
     stateful = False
@@ -70,6 +72,19 @@ def compile_template(
     return CompiledTemplate(
         shown, data, members, parts, core, stateful, extensions=extensions, limits=limits
     )
+
+
+def text_beside_tags(
+    source: TemplateSource, *, name: str | None = None, limits: RenderLimits | None = None
+) -> list[str]:
+    """Return a message for every block tag with text beside it in a template, all at once.
+
+    Compiling stops at the first such tag; ``docgen check`` lists them all with this.
+    """
+    data, shown = _read(source, name)
+    package = (limits or RenderLimits()).package
+    members = plain_document(read_members(data, shown, package))
+    return text_beside_problems({member.name: member for member in members}, shown)
 
 
 def _read(source: TemplateSource, name: str | None) -> tuple[bytes, str]:

@@ -10,12 +10,15 @@ engine turns into a TemplateError naming the paragraph.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import time
 from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
 
 from jinja2 import TemplateRuntimeError
+
+from docgen.engine.package import DEFAULT_LIMITS, PackageLimits
 
 _MB = 1024 * 1024
 
@@ -36,11 +39,24 @@ class RenderLimits:
     limit for printing one)."""
     loop_items: int = 1_000_000
     """Loop iterations of one document, all loops together."""
+    package: PackageLimits = DEFAULT_LIMITS
+    """How big the template's .docx may be when it is opened (members, unpacked size)."""
 
     @classmethod
-    def of(cls, seconds: float, output_mb: float) -> RenderLimits:
-        """Return the limits set by ``render_seconds`` and ``render_output_mb`` (settings)."""
-        return cls(seconds=seconds, output_chars=int(output_mb * _MB))
+    def of(
+        cls,
+        seconds: float,
+        output_mb: float,
+        template_unpacked_mb: float = DEFAULT_LIMITS.max_unpacked_bytes / _MB,
+        template_members: int = DEFAULT_LIMITS.max_members,
+    ) -> RenderLimits:
+        """Return the limits the settings set (``render_seconds``, ``template_members``…)."""
+        package = dataclasses.replace(
+            DEFAULT_LIMITS,
+            max_unpacked_bytes=int(template_unpacked_mb * _MB),
+            max_members=template_members,
+        )
+        return cls(seconds=seconds, output_chars=int(output_mb * _MB), package=package)
 
 
 class LimitExceeded(TemplateRuntimeError):

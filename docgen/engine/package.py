@@ -108,8 +108,11 @@ def _check_limits(infos: list[zipfile.ZipInfo], source: str, limits: PackageLimi
             )
 
 
-def _megabytes(size: int) -> int:
-    return -(-size // MEGABYTE)
+def _megabytes(size: int) -> str:
+    """Return a size in megabytes as a reader wants it: «1025», «0,04» (a small limit)."""
+    if size >= 10 * MEGABYTE:
+        return str(-(-size // MEGABYTE))
+    return f"{size / MEGABYTE:.2f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
 def _member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, archive: bytes) -> Member:

@@ -218,13 +218,15 @@ def group_digits(number: int) -> str:
     return f"{number:,}".replace(",", "\u00a0")
 
 
-def count_with_noun(number: int, noun: str, case: str = "nominative") -> str:
+def count_with_noun(number: int, noun: str, case: str = "nominative", *, space: str = " ") -> str:
     """Return «3 педагога», «5 лет», «21 мероприятие», «12 780 человек»; «21 участника».
 
-    Numbers of five digits and more are grouped by thousands with a no-break space.
+    Numbers of five digits and more are grouped by thousands with a no-break space. ``space``
+    joins the number and the noun: a document passes a no-break space so a line never ends
+    between them (the ``with_noun`` filter); messages keep a plain one.
     """
     digits = group_digits(number) if abs(number) >= 10_000 else str(number)
-    return f"{digits} {agree_with_number(number, noun, case)}"
+    return f"{digits}{space}{agree_with_number(number, noun, case)}"
 
 
 def either_form(masculine: str, feminine: str) -> str:

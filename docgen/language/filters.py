@@ -40,7 +40,7 @@ from docgen.language.names import (
 from docgen.language.numbers import sum_in_words
 from docgen.language.phrases import inflect_phrase
 from docgen.language.recognise import recognise
-from docgen.language.typography import typeset
+from docgen.language.typography import NBSP, typeset
 
 
 class PersonLike(Protocol):
@@ -294,8 +294,12 @@ def _count(value: object, filter_name: str) -> int:
 
 
 def with_noun(value: object, noun: str, case: str = "nominative") -> str:
-    """Return the number with its noun agreed: «3 педагога»; in ``case``: «21 участника»."""
-    return count_with_noun(_count(value, "with_noun"), noun, case)
+    """Return the number with its noun agreed: «3 педагога»; in ``case``: «21 участника».
+
+    A no-break space joins them: a line of the document never ends between «27» and
+    «организаций».
+    """
+    return count_with_noun(_count(value, "with_noun"), noun, case, space=NBSP)
 
 
 def noun_form(value: object, noun: str, case: str = "nominative") -> str:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from click.testing import CliRunner
 from xml_docs import docx, p, paragraphs, read_members, table, vml_text_box
 
+from docgen.cli import cli
 from docgen.engine import compile_template
 from docgen.engine.package import read_members as engine_members
 from docgen.engine.parts import text_beside_problems
@@ -64,3 +68,34 @@ def test_every_problem_is_listed_for_check() -> None:
     )
     assert len(problems) == 3
     assert ["«А»" in problems[0], "«Б»" in problems[1], "«В»" in problems[2]] == [True] * 3
+
+
+def test_check_lists_every_problem_of_a_users_template(tmp_path: Path) -> None:
+    template = tmp_path / "грамота.docx"
+    body = p("А {%p if a %}") + p("{%p endif %} Б") + table([p("{%tr for r in rows %}"), p("В")])
+    template.write_bytes(docx(body + p("{{ name }}")))
+    result = CliRunner().invoke(cli, ["check", str(template)])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert (
+        lines[0] == f"ошибка: {template}: текст рядом с тегами {{%p %}}, {{%tr %}}, {{%tc %}} (3):"
+    )
+    assert [line.split(":")[0] for line in lines[1:]] == [
+        "  основной текст, абзац «А {%p if a %}»",
+        "  основной текст, абзац «{%p endif %} Б»",
+        "  основной текст, строка таблицы «{%tr for r in rows %} В»",
+    ]
+    assert "стоит текст «В»" in lines[3] and "в отдельную строку таблицы" in lines[3]
+
+
+def test_check_of_one_problem_gives_the_compile_message(tmp_path: Path) -> None:
+    template = tmp_path / "грамота.docx"
+    template.write_bytes(docx(p("Награждается {%p if winner %}") + p("x") + p("{%p endif %}")))
+    result = CliRunner().invoke(cli, ["check", str(template)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"ошибка: {template}, основной текст, абзац «Награждается {{%p if winner %}}»"
+    )
+    fixed = tmp_path / "исправлено.docx"
+    fixed.write_bytes(docx(p("Награждается") + p("{%p if winner %}") + p("x") + p("{%p endif %}")))
+    assert CliRunner().invoke(cli, ["check", str(fixed)]).exit_code == 0

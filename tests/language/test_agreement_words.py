@@ -107,3 +107,5 @@ def test_large_counts_are_grouped_by_thousands() -> None:
 
     assert count_with_noun(12780, "человек") == "12\u00a0780 человек"
     assert count_with_noun(1234, "участник") == "1234 участника"
+    # a document joins the number and the noun with a no-break space too
+    assert count_with_noun(12780, "человек", space="\u00a0") == "12\u00a0780\u00a0человек"

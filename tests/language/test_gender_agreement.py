@@ -107,13 +107,14 @@ def test_by_gender_refuses_what_it_cannot_agree_with() -> None:
     ],
 )
 def test_with_noun_takes_a_case(number: int, noun: str, case: str, expected: str) -> None:
-    assert FILTERS["with_noun"](number, noun, case) == expected
+    # a no-break space keeps the number with its noun on one line of the document
+    assert FILTERS["with_noun"](number, noun, case) == expected.replace(" ", "\u00a0", 1)
     assert FILTERS["noun_form"](number, noun, case) == expected.split(" ", 1)[1]
 
 
 def test_with_noun_in_a_template_sentence() -> None:
     template = 'за подготовку {{ n | with_noun("участник", "genitive") }}'
-    assert render(template, n=21) == "за подготовку 21 участника"
+    assert render(template, n=21) == "за подготовку 21\u00a0участника"
     with pytest.raises(ValueError, match="неизвестный падеж"):
         render('{{ 3 | with_noun("участник", "genitiv") }}')
 
@@ -133,8 +134,10 @@ def test_number_and_date_filters_take_the_value_a_workbook_cell_stores() -> None
     import datetime as dt
     from decimal import Decimal
 
-    assert FILTERS["with_noun"](Cell("1 234", 1234), "участник", "genitive") == "1234 участников"
-    assert FILTERS["with_noun"](Cell("21", 21.0), "участник") == "21 участник"
+    with_noun = FILTERS["with_noun"]
+    assert with_noun(Cell("1 234", 1234), "участник", "genitive") == "1234\u00a0участников"
+    assert with_noun(Cell("21", 21.0), "участник") == "21\u00a0участник"
+    assert with_noun(Cell("12 780", 12780), "человек") == "12\u00a0780\u00a0человек"
     assert FILTERS["sum_words"](Cell("1 234,50", Decimal("1234.5"))).startswith("1\u00a0234 (")
     assert FILTERS["date_text"](Cell("20.11.2026", dt.datetime(2026, 11, 20))) == (
         "20 ноября 2026\u00a0г."

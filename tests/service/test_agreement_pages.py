@@ -59,7 +59,7 @@ def test_preview_shows_key_sentences_and_stores_nothing(
     assert response.status_code == 200
     page = response.text
     assert "Так начнётся договор" in page
-    assert "в лице директора Черных Андрея Петровича, действующего" in page
+    assert "в\u00a0лице директора Черных Андрея Петровича, действующего" in page
     assert "ДОГОВОР № (номер будет присвоен)" in page.replace("\u00a0", " ")
     assert 'value="Музейный урок «Бийск — ворота Алтая»"' in page.replace("&#34;", '"')
     assert browser.get("/api/agreements").json() == []
@@ -80,7 +80,7 @@ def test_create_from_the_form_opens_the_card(browser: TestClient, ready: None, k
     assert response.headers["location"] == f"/agreements/{quote('СП-2026/001', safe='')}?created=1"
     card = browser.get(response.headers["location"]).text
     assert "Договор создан" in card
-    assert "в лице директора Соколовой Ирины Владимировны, действующей" in card
+    assert "в\u00a0лице директора Соколовой Ирины Владимировны, действующей" in card
     stored = browser.get("/api/agreements/СП-2026/001").json()["agreement"]
     assert [a["title"] for a in stored["activities"]] == ["Музейный урок «Бийск — ворота Алтая»"]
     assert stored["forms"] == ["совместные проекты"]
@@ -118,7 +118,7 @@ def test_card_downloads_the_contract_and_lists_it(
         f"{url}/document", data={"csrf_token": kit.csrf(browser), "format": "docx"}
     )
     assert response.status_code == 200
-    assert "в лице директора Черных Андрея Петровича" in kit.document_text(response.content)
+    assert "в\u00a0лице директора Черных Андрея Петровича" in kit.document_text(response.content)
     assert "Договор СП-2026-001 МБУК" in browser.get(url).text
     assert "СП-2026-001" in browser.get("/journal").text
 

@@ -19,8 +19,8 @@ from docgen.service import ServiceConfig, create_app
 
 MUSEUM_INN = "2204030991"
 PREAMBLE = (
-    "в лице директора Соколовой Ирины Владимировны, действующей на основании Устава, с одной "
-    "стороны, и Муниципальное бюджетное учреждение культуры"
+    "в\u00a0лице директора Соколовой Ирины Владимировны, действующей на\u00a0основании Устава, "
+    "с\u00a0одной стороны, и\u00a0Муниципальное бюджетное учреждение культуры"
 )
 
 
@@ -55,7 +55,7 @@ def test_preview_gives_the_preamble_and_case_forms_and_stores_nothing(
     body = response.json()
     title = " ".join(body["paragraphs"][:3])
     assert "между Муниципальным бюджетным учреждением дополнительного образования" in title
-    assert "и Муниципальным бюджетным учреждением культуры «Городской краеведческий" in title
+    assert "и\u00a0Муниципальным бюджетным учреждением культуры «Городской краеведческий" in title
     assert PREAMBLE in body["paragraphs"][-1]
     forms = {form["label"]: form["text"] for form in body["forms"]}
     assert forms["Руководитель партнёра (родительный: «в лице кого»)"] == (

@@ -90,7 +90,7 @@ def _make_agreement(page: Any) -> None:
     page.fill('[name="activities.0.dates"]', "октябрь")
     page.get_by_role("button", name="Показать начало договора").click()
     preview = page.inner_text("#preview")
-    assert "в лице директора Черных Андрея Петровича, действующего" in preview
+    assert "в\u00a0лице директора Черных Андрея Петровича, действующего" in preview
     page.get_by_role("button", name="Создать договор").click()
     page.wait_for_url("**/agreements/*created=1")
     assert "Договор создан" in page.inner_text("main")
@@ -103,8 +103,12 @@ def test_partner_agreement_and_contract_download(page: Any) -> None:
         page.get_by_role("button", name="Скачать договор (Word)").click()
     assert download.value.suggested_filename.startswith("Договор СП-2026-001")
     text = "\n".join(p.text for p in Document(download.value.path()).paragraphs)
-    assert "в лице директора Соколовой Ирины Владимировны, действующей на основании Устава" in text
-    assert "в лице директора Черных Андрея Петровича, действующего" in text
+    # the contract is typeset: short words keep with the next one (no-break spaces)
+    centre = (
+        "в\u00a0лице директора Соколовой Ирины Владимировны, действующей на\u00a0основании Устава"
+    )
+    assert centre in text
+    assert "в\u00a0лице директора Черных Андрея Петровича, действующего" in text
     page.goto("/journal")
     assert "СП-2026/001" in page.inner_text("main")
 

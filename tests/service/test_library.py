@@ -139,7 +139,8 @@ def test_workbook_for_a_template(api: TestClient, kit: Any) -> None:
     response = api.get(f"/api/templates/{template_id}/workbook")
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
-    assert [cell.value for cell in sheet[2]] == ["name", "reason"]
+    # both are printed outside any {% if %} and without default: required columns, marked «*»
+    assert [cell.value for cell in sheet[2]] == ["name *", "reason *"]
     contract = load_workbook(io.BytesIO(api.get("/api/templates/contract/workbook").content))
     assert contract.worksheets  # the agreement model's workbook
 

@@ -8,6 +8,8 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
+from docgen.models.people import Person
+
 MUSEUM_INN = "2204030991"
 
 
@@ -123,7 +125,7 @@ def test_api_accepts_the_csrf_token_instead(
 
 def _form(partner: dict[str, Any], token: str) -> dict[str, Any]:
     organisation, requisites = partner["organisation"], partner["organisation"]["requisites"]
-    person = partner["signer"]["person"]
+    person = Person.model_validate(partner["signer"]["person"])  # one string in the sample
     return {
         "csrf_token": token,
         "organisation.full_name": organisation["full_name"],
@@ -133,9 +135,9 @@ def _form(partner: dict[str, Any], token: str) -> dict[str, Any]:
         "organisation.requisites.ogrn": requisites["ogrn"],
         "organisation.requisites.legal_address": requisites["legal_address"],
         "type": "музей",
-        "signer.person.last_name": person["last_name"],
-        "signer.person.first_name": person["first_name"],
-        "signer.person.middle_name": person["middle_name"],
+        "signer.person.last_name": person.last_name,
+        "signer.person.first_name": person.first_name,
+        "signer.person.middle_name": person.middle_name,
         "signer.position": "директор",
         "signer.authority": "устав",
         "directions": "Экскурсии\n\n  Музейные уроки  \n",

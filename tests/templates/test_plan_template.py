@@ -25,7 +25,7 @@ def test_title_goal_and_tasks(render: Render, sample: Callable[..., Any]) -> Non
         "на 2026–2027 учебный год",
     ]
     assert "Цель: создание единого образовательного пространства Центра" in document.text
-    assert f"1.{NBSP}расширить круг социальных партнёров и формы взаимодействия с ними;" in (
+    assert f"1){NBSP}расширить круг социальных партнёров и формы взаимодействия с ними;" in (
         document.text
     )
     assert document.tables[0][0][1] == (
