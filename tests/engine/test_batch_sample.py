@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import io
 import sys
@@ -84,3 +85,19 @@ def test_batch_writes_one_contract_per_partner_of_the_sample(tmp_path: Path) -> 
         planned = [a["Мероприятие"] for a in activities if a["Номер"] == row["Номер"]]
         assert 1 <= len(planned) <= 3
         assert all(plain(title) in cells for title in planned)
+    for path in documents:  # each file is «created» on its own agreement's date
+        document = Document(str(path))
+        title = next(p.text for p in document.paragraphs if plain(p.text).startswith("ДОГОВОР № "))
+        number = plain(title).removeprefix("ДОГОВОР № ")
+        row = next(r for r in agreements if r["Номер"] == number)
+        created = document.core_properties.created
+        assert created is not None and created.date() == _day(row["Дата"])
+
+
+def _day(value: Any) -> dt.date:
+    """Return a workbook date cell (a date or «ДД.ММ.ГГГГ» text) as a date."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.datetime.strptime(str(value), "%d.%m.%Y").date()

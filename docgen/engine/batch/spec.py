@@ -8,6 +8,7 @@ the template's variables — so the spec leaves ``model`` empty and each process
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -59,6 +60,8 @@ class BatchSpec:
     """The author written into every document's properties."""
     media_dir: Path | None = None
     """The folder ``image()`` may read pictures from."""
+    created: Callable[[BaseModel], dt.datetime | None] | None = None
+    """When a record dates its document (the file's «created»); None keeps the template's."""
 
     def data_model(self) -> type[BaseModel]:
         """Return the model the workbook's records are read into."""
@@ -89,6 +92,8 @@ class Builtin(Protocol):
 
     def context_model(self) -> type[BaseModel]: ...
 
+    def created(self, data: BaseModel) -> dt.datetime | None: ...
+
 
 def builtin_spec(
     entry: Builtin,
@@ -118,6 +123,7 @@ def builtin_spec(
         file_name=file_name or entry.file_name,
         model=entry.model,
         author=centre.organisation.short_name,
+        created=entry.created,
     )
     check_name_pattern(spec.file_name, entry.context_model())  # before any row is read
     return spec

@@ -82,7 +82,8 @@ class DocumentRenderer:
         try:
             context = self.spec.context(models)
             stem = self.names.render(context, item.row, item.index)
-            properties = DocumentProperties(title=stem, author=self.spec.author)
+            created = self.spec.created(models[0]) if self.spec.created else None
+            properties = DocumentProperties(title=stem, author=self.spec.author, created=created)
             data = self.spec.template.render(
                 context, properties=properties, media_dir=self.spec.media_dir
             )
