@@ -60,6 +60,7 @@ from docgen.models.joint_events import (
 )
 from docgen.models.partner_letter import next_working_day
 from docgen.sources.loader import validate_data
+from docgen.sources.workbook.messages import WARNING, CellMessage
 from docgen.sources.workbook.read import load_workbook_models, validate_record
 from docgen.sources.workbook.records import RawRecord
 
@@ -124,8 +125,6 @@ class AnnualJob:
     """The year's events, or None when a row is bad (then the section is not made)."""
     other_years: int
     """Rows left out because they belong to another academic year."""
-    warnings: list[str] = dataclasses.field(default_factory=list)
-    """What looks wrong but does not stop the run: two ИНН for a partner, repeated rows."""
 
     def __len__(self) -> int:
         return len(self.batch) + 1
@@ -143,7 +142,6 @@ class AnnualResult:
     """The section's .docx, None when it was not made."""
     section_pdf: Path | None
     other_years: int
-    warnings: list[str] = dataclasses.field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -193,11 +191,11 @@ def prepare_annual(
     events = None if batch.problems else _valid_events(kept)
     other_years = len(records) - len(kept)
     count = sum(_partner_of(group[0]) is not None for group in groups)
-    job = AnnualJob(
+    # Warnings go with the workbook's own: into the summary and ошибки.xlsx.
+    batch.notices.extend(partner_warnings(groups))
+    return AnnualJob(
         batch, templates.section, section, centre, chosen, len(kept), count, events, other_years
     )
-    job.warnings = partner_warnings(groups)
-    return job
 
 
 def _letters(
@@ -220,7 +218,7 @@ def _letters(
     )
 
 
-def partner_warnings(groups: Sequence[tuple[RawRecord, ...]]) -> list[str]:
+def partner_warnings(groups: Sequence[tuple[RawRecord, ...]]) -> list[CellMessage]:
     """Return warnings about the rows: a partner with two ИНН, a row repeated exactly."""
     warnings = []
     for group in groups:
@@ -231,19 +229,23 @@ def partner_warnings(groups: Sequence[tuple[RawRecord, ...]]) -> list[str]:
                 inns[inn].append(raw.row)
         if len(inns) > 1:
             seen = "; ".join(f"{inn} (строки {_rows(rows)})" for inn, rows in inns.items())
-            warnings.append(
+            message = (
                 f"партнёр «{group[0].data.get('partner')}» указан с разными ИНН: {seen} — "
                 "исправьте ИНН в столбце «ИНН партнёра»"
             )
-    repeated: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+            first = min(min(rows) for rows in inns.values())
+            warnings.append(CellMessage(group[0].sheet, message, first, kind=WARNING))
+    repeated: dict[tuple[Any, ...], list[RawRecord]] = defaultdict(list)
     for raw in (raw for group in groups for raw in group):
-        repeated[tuple(sorted((k, str(v)) for k, v in raw.data.items()))].append(raw.row)
-    for rows in repeated.values():
-        if len(rows) > 1:
-            warnings.append(
+        repeated[tuple(sorted((k, str(v)) for k, v in raw.data.items()))].append(raw)
+    for raws in repeated.values():
+        if len(raws) > 1:
+            rows = [raw.row for raw in raws]
+            message = (
                 f"строки {_rows(rows)} совпадают полностью: мероприятие учтено "
                 f"{len(rows)} раза — удалите лишние строки"
             )
+            warnings.append(CellMessage(raws[0].sheet, message, rows[-1], kind=WARNING))
     return warnings
 
 
@@ -343,7 +345,6 @@ def run_annual(
         section,
         pdf,
         job.other_years,
-        job.warnings,
     )
 
 
@@ -385,7 +386,6 @@ def format_annual_result(result: AnnualResult, limit: int = 30) -> str:
     ]
     if result.other_years:
         lines.append(f"строк других учебных годов не учтено: {result.other_years}")
-    lines.extend(f"предупреждение: {warning}" for warning in result.warnings)
     lines.append(format_batch_result(result.batch, limit))
     if result.section is None:
         lines.append(

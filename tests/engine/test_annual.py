@@ -339,3 +339,9 @@ def test_spellings_of_a_partner_merge_and_conflicts_are_warned(tmp_path: Path) -
         result.output
     )
     assert "совпадают полностью" not in result.output  # the spellings differ: not a repeat
+    report = openpyxl.load_workbook(tmp_path / "out" / "ошибки.xlsx").active
+    rows = [
+        " ".join(str(c) for c in row if c is not None) for row in report.iter_rows(values_only=True)
+    ]
+    warned = [row for row in rows if "разными ИНН" in row]
+    assert len(warned) == 1 and "предупреждение" in warned[0]
