@@ -24,8 +24,8 @@ def worker(db: str | None, data: Path | None, once: bool) -> None:
     остановка — Ctrl+C. Каждый docgen serve на PostgreSQL и сам собирает по пакету.
     """
     from docgen.errors import InputError
-    from docgen.service.app import Service
     from docgen.service.config import service_config
+    from docgen.service.context import Service
     from docgen.service.job_queue import run_queued
     from docgen.workers import queue
 

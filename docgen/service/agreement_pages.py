@@ -25,7 +25,7 @@ from docgen.service.agreements import (
     new_agreement,
     stored_agreement,
 )
-from docgen.service.app import Service, ServiceDep
+from docgen.service.context import Service, ServiceDep
 from docgen.service.form_data import parse_form
 from docgen.service.views import download_file, form_fields, posted, redirect
 from docgen.sources import Problem

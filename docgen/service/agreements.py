@@ -25,7 +25,7 @@ from docgen.register.drafting import (
 )
 from docgen.register.preview import ContractPreview, contract_preview
 from docgen.register.rendering import render_agreement
-from docgen.service.app import Service, ServiceDep
+from docgen.service.context import Service, ServiceDep
 from docgen.service.partners import existing_partner
 from docgen.service.views import download_file
 from docgen.sources import Problem

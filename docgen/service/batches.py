@@ -24,8 +24,8 @@ from docgen.register.jobs import (
     restart_job,
 )
 from docgen.service import job_queue
-from docgen.service.app import Service, ServiceDep
 from docgen.service.batch_jobs import ARCHIVE_NAME
+from docgen.service.context import Service, ServiceDep
 from docgen.service.job_queue import WORKBOOK_NAME, plan_batch
 from docgen.service.library import TemplateChoice, find_template, template_list
 from docgen.service.storage import check_quota, remove_expired_batches

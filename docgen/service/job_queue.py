@@ -19,7 +19,7 @@ from docgen.engine.batch import BatchJob, builtin_spec, prepare_batch, user_spec
 from docgen.errors import InputError, UserError
 from docgen.register.jobs import Job, claim_job, save_job
 from docgen.service import batch_jobs
-from docgen.service.app import Service
+from docgen.service.context import Service
 from docgen.service.library import TemplateChoice, find_template
 from docgen.settings import resolve_settings
 from docgen.workers import queue

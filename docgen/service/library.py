@@ -27,7 +27,7 @@ from docgen.engine import (
 )
 from docgen.errors import InputError, UserError
 from docgen.models import MODELS, Centre
-from docgen.service.app import Service, ServiceDep
+from docgen.service.context import Service, ServiceDep
 from docgen.service.storage import check_quota
 from docgen.service.uploads import DOCX, check_package, read_upload
 from docgen.service.views import download, redirect

@@ -12,7 +12,7 @@ from docgen.errors import InputError
 from docgen.models import Partner
 from docgen.register import find_partner
 from docgen.register.partners import list_partners, save_partner
-from docgen.service.app import Service, ServiceDep
+from docgen.service.context import Service, ServiceDep
 from docgen.service.form_data import parse_form
 from docgen.service.views import form_fields, posted, redirect
 from docgen.sources import Problem

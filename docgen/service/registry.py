@@ -16,7 +16,7 @@ from docgen.register import (
     parse_partner_type,
 )
 from docgen.service.agreements import agreement_json
-from docgen.service.app import Service, ServiceDep
+from docgen.service.context import Service, ServiceDep
 
 router = APIRouter()
 EXPIRING_DAYS = 60

@@ -24,8 +24,8 @@ from fastapi.testclient import TestClient
 from openpyxl import Workbook
 
 from docgen.service import ServiceConfig, create_app
-from docgen.service.app import Service
 from docgen.service.config import LOOPBACK_HOSTS
+from docgen.service.context import Service
 
 REPO = Path(__file__).resolve().parents[2]
 CENTRE = REPO / "samples" / "centre.yaml"

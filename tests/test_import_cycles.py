@@ -1,4 +1,5 @@
-"""No circles among the engine's modules: when two need each other, a third holds the shared piece.
+"""No circles inside the engine or the service: when two modules need each other, a third holds
+the shared piece.
 
 Every import counts, at the top of a module, inside a function or under TYPE_CHECKING (a
 lazy import hides a circle, it does not break it).
@@ -9,9 +10,13 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 import docgen.engine
+import docgen.service
 
 ENGINE = Path(docgen.engine.__file__).parent
+SERVICE = Path(docgen.service.__file__).parent
 
 
 def _module_name(path: Path) -> str:
@@ -32,8 +37,8 @@ def _imports(path: Path, modules: set[str]) -> set[str]:
     return found
 
 
-def _graph() -> dict[str, set[str]]:
-    paths = {_module_name(path): path for path in ENGINE.rglob("*.py")}
+def _graph(package: Path) -> dict[str, set[str]]:
+    paths = {_module_name(path): path for path in package.rglob("*.py")}
     modules = set(paths)
     graph = {name: _imports(path, modules) - {name} for name, path in paths.items()}
     # a package's __init__ re-exports its modules: importing a module is not importing it back
@@ -65,9 +70,16 @@ def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
     return None
 
 
-def test_the_engine_has_no_import_circles() -> None:
-    graph = _graph()
-    assert {"docgen.engine.compile", "docgen.engine.template"} <= set(graph)
+@pytest.mark.parametrize(
+    ("package", "expected"),
+    [
+        (ENGINE, {"docgen.engine.compile", "docgen.engine.template"}),
+        (SERVICE, {"docgen.service.app", "docgen.service.library"}),
+    ],
+)
+def test_no_import_circles(package: Path, expected: set[str]) -> None:
+    graph = _graph(package)
+    assert expected <= set(graph)
     assert _cycle(graph) is None, " → ".join(_cycle(graph) or [])
 
 
