@@ -37,7 +37,7 @@ from docgen.language.names import (
     person_gender,
     short_name,
 )
-from docgen.language.numbers import sum_in_words
+from docgen.language.numbers import format_number, money, percent, sum_in_words
 from docgen.language.phrases import inflect_phrase
 from docgen.language.recognise import recognise
 from docgen.language.typography import NBSP, typeset
@@ -335,6 +335,9 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "with_noun": with_noun,
     "noun_form": noun_form,
     "sum_words": sum_in_words,
+    "number": format_number,
+    "money": money,
+    "percent": percent,
     "date_long": date_long,
     "date_text": date_text,
     "date_short": date_short,

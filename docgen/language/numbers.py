@@ -1,8 +1,10 @@
-"""Write sums of money in the contract format and group digits.
+"""Write numbers, sums and percentages the Russian way, and sums in the contract format.
 
 «1 234 (одна тысяча двести тридцать четыре) рубля 56 копеек»: the roubles in digits grouped
 by thousands with a no-break space, the same number in words (num2words), the word «рубль»
-and the kopecks (always two digits) agreed with their numbers (pymorphy3).
+and the kopecks (always two digits) agreed with their numbers (pymorphy3). ``format_number``,
+``money`` and ``percent`` write «1 234,5», «1 234,50 руб.» and «12,5 %»: a decimal comma,
+thousands grouped by no-break spaces. All of them take the value a workbook cell stores.
 """
 
 from __future__ import annotations
@@ -17,6 +19,58 @@ from docgen.language.cells import stored_value
 NBSP = "\u00a0"
 _KOPECK = Decimal("0.01")
 _AMOUNT_TEXT = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+_NUMBER_TEXT = re.compile(r"^[+-]?\d+(?:[.,]\d+)?(?:[eE][+-]?\d+)?$")
+
+
+def to_decimal(value: object) -> Decimal:
+    """Return a number (int, float, Decimal or digit text, a workbook cell's stored number)."""
+    value = stored_value(value)
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal | str):
+        raise TypeError(f"ожидается число, а не {type(value).__name__}: {value!r}")
+    text = value if isinstance(value, str) else repr(value) if isinstance(value, float) else value
+    if isinstance(text, str):
+        text = text.strip().replace(" ", "").replace(NBSP, "").replace("\u202f", "")
+        if not _NUMBER_TEXT.match(text):
+            raise ValueError(f"«{value}» — не число: ожидается число вроде 1234,5")
+        text = text.replace(",", ".")
+    number = Decimal(text)
+    if not number.is_finite():
+        raise ValueError(f"«{value}» — не число: ожидается конечное число")
+    return number
+
+
+def format_number(value: object, decimals: int | None = None) -> str:
+    """Return «1 234,5»: thousands grouped by no-break spaces and a decimal comma.
+
+    ``decimals`` fixes the digits after the comma (rounded half up); by default a whole number
+    has none and a fraction keeps the digits it has.
+    """
+    number = to_decimal(value)
+    if decimals is not None:
+        number = number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    elif number == number.to_integral_value():
+        number = number.quantize(Decimal(1))
+    sign = "-" if number < 0 else ""
+    whole, _, fraction = f"{abs(number):f}".partition(".")
+    grouped = group_digits(int(whole))
+    return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
+
+
+def money(value: object) -> str:
+    """Return a sum with kopecks and «руб.»: «1 234,50 руб.»."""
+    return f"{format_number(value, 2)}{NBSP}руб."
+
+
+def percent(value: object, decimals: int | None = None) -> str:
+    """Return a share as a percentage, as Excel shows a percent cell: 0.125 → «12,5 %».
+
+    The value is a share (what a percent cell stores); ``decimals`` as for ``format_number``,
+    by default at most one digit after the comma («12,5 %», «40 %»).
+    """
+    share = to_decimal(value) * 100
+    if decimals is None:
+        share = share.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{format_number(share, decimals)}{NBSP}%"
 
 
 def to_amount(value: object) -> Decimal:

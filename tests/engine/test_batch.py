@@ -386,3 +386,25 @@ def test_files_not_of_the_previous_run_are_named_when_written_over(tmp_path: Pat
     assert (
         f"заменены файлы, которые уже были в папке (не из прошлого запуска) (1): {contract_name(1)}"
     ) in result.output
+
+
+def test_a_users_documents_are_named_after_the_declined_name(tmp_path: Path) -> None:
+    template = tmp_path / "письмо.docx"
+    document = Document()
+    document.add_paragraph("от {{ дата | date_text }}")
+    document.add_paragraph("{{ ФИО | dative }}")
+    document.save(str(template))
+    sheet = tmp_path / "люди.xlsx"
+    assert CliRunner().invoke(cli, ["sheet", str(template), "-o", str(sheet)]).exit_code == 0
+    book = openpyxl.load_workbook(sheet)
+    table = book.worksheets[0]
+    headers = [str(cell.value).rstrip(" *") for cell in table[2]]
+    table.delete_rows(3, table.max_row)
+    row = {"дата": "20.11.2026", "ФИО": "КУЗНЕЦОВА елена викторовна"}
+    table.append([row[header] for header in headers])
+    book.save(sheet)
+    out = tmp_path / "письма"
+    result = CliRunner().invoke(cli, ["batch", str(template), str(sheet), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in out.glob("*.docx")] == ["Кузнецова Елена Викторовна, строка 3.docx"]
+    assert "Кузнецовой Елене Викторовне" in text_of(next(out.glob("*.docx")).read_bytes())

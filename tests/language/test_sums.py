@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from docgen.language import group_digits, sum_in_words, to_amount
+from docgen.language.numbers import format_number, money, percent
 
 NBSP = "\u00a0"
 
@@ -67,3 +68,41 @@ def test_wrong_types_are_rejected(amount: object) -> None:
 def test_group_digits() -> None:
     assert group_digits(999) == "999"
     assert group_digits(1234567) == f"1{NBSP}234{NBSP}567"
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "expected"),
+    [
+        (1234.5, None, "1\u00a0234,5"),
+        (12780, None, "12\u00a0780"),
+        ("1 234,50", None, "1\u00a0234,50"),
+        (Decimal("-5.25"), None, "-5,25"),
+        (3.14159, 2, "3,14"),
+        (2.5, 0, "3"),
+    ],
+)
+def test_number_is_written_the_russian_way(
+    value: object, decimals: int | None, expected: str
+) -> None:
+    assert format_number(value, decimals) == expected
+
+
+def test_money_and_percent() -> None:
+    assert money(1234.5) == "1\u00a0234,50\u00a0руб."
+    assert percent(0.125) == "12,5\u00a0%"
+    assert percent(0.4) == "40\u00a0%"
+    assert percent(1 / 3, 2) == "33,33\u00a0%"
+
+
+def test_number_filters_take_the_value_a_cell_stores() -> None:
+    class Cell(str):
+        raw_value = 0.125
+
+    assert percent(Cell("12,5 %")) == "12,5\u00a0%"
+    assert format_number(Cell("12,5 %")) == "0,125"
+
+
+@pytest.mark.parametrize("value", ["двенадцать", None, True, float("nan")])
+def test_number_refuses_what_is_not_a_number(value: object) -> None:
+    with pytest.raises((TypeError, ValueError)):
+        format_number(value)

@@ -25,8 +25,7 @@ from docgen.engine.report import format_unknown
 from docgen.engine.template import CompiledTemplate
 from docgen.errors import TemplateError
 from docgen.models import Centre
-from docgen.sources.workbook.columns import WORKBOOK_KEY
-from docgen.sources.workbook.template import template_model, usage_variables
+from docgen.sources.workbook.template import FILE_NAME_KEY, template_model, usage_variables
 
 CENTRE = "centre"
 """The name of the centre's profile in every template, a user's own too (not a column)."""
@@ -175,7 +174,7 @@ def user_spec(
     spec = BatchSpec(
         template=compiled,
         context=OneRecord(model_context),
-        file_name=file_name or default_user_pattern(getattr(model, WORKBOOK_KEY, None)),
+        file_name=file_name or default_user_pattern(getattr(model, FILE_NAME_KEY, None)),
         author=centre.organisation.short_name if centre is not None else None,
     )
     check_name_pattern(spec.file_name, model)
@@ -196,7 +195,8 @@ def _require_centre(compiled: CompiledTemplate, centre: Centre | None) -> None:
 
 
 def default_user_pattern(first: str | None) -> str:
-    """Return «{{ ФИО or "документ" }}, строка {{ row }}»: the first column and the row."""
+    """Return «{{ ФИО or "документ" }}, строка {{ row }}»: a name column (or the first) and
+    the row."""
     if first is None:
         return "документ, строка {{ row }}"
     return f'{{{{ {first} or "документ" }}}}, строка {{{{ row }}}}'

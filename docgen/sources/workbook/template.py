@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field, create_model
 
 from docgen.models.base import DocModel
 from docgen.sources.workbook.columns import EXTRA_COLUMNS, WORKBOOK_KEY
-from docgen.sources.workbook.typed import TemplateText, value_type
+from docgen.sources.workbook.typed import NAME_FILTERS, TemplateText, value_type
 
 ITEM = "[]"
 """A path segment meaning «each element of the list» (as the engine writes it)."""
@@ -161,6 +161,11 @@ def _model(name: str, tree: Tree, prefix: str) -> type[BaseModel]:
     return create_model(name, __base__=DocModel, **fields)
 
 
+FILE_NAME_KEY = "__file_name_key__"
+"""The variable a document's default file name starts with: a name if the template declines
+one (``{{ ФИО | dative }}``), else the first variable."""
+
+
 def template_model(variables: Iterable[Variable], name: str = "Данные") -> type[BaseModel]:
     """Return a model with one text field per template variable, typed by its filters.
 
@@ -170,7 +175,9 @@ def template_model(variables: Iterable[Variable], name: str = "Данные") ->
     tree = _tree(template_variables(variables))
     model = _model(name, tree, "")
     setattr(model, EXTRA_COLUMNS, True)
-    first = next((key for key, node in tree.items() if isinstance(node, Variable)), None)
-    if first is not None:
-        setattr(model, WORKBOOK_KEY, first)
+    plain = [(key, node) for key, node in tree.items() if isinstance(node, Variable)]
+    if plain:
+        setattr(model, WORKBOOK_KEY, plain[0][0])
+        named = [key for key, node in plain if set(node.filters) & NAME_FILTERS]
+        setattr(model, FILE_NAME_KEY, (named or [plain[0][0]])[0])
     return model
