@@ -96,8 +96,8 @@ def find_template(service: Service, template_id: str) -> TemplateChoice:
     raise HTTPException(404, f"шаблона «{template_id}» нет: список — на странице «Шаблоны»")
 
 
-async def store_template(service: Service, upload: StarletteUpload) -> TemplateChoice:
-    """Check an uploaded .docx (a real Word file whose tags compile) and keep it."""
+async def receive_template(service: Service, upload: StarletteUpload) -> TemplateChoice:
+    """Receive an uploaded .docx, then check and keep it in the thread pool (``keep_template``)."""
     data = await read_upload(upload, service.config.max_upload_bytes)
     name = Path(upload.filename or "шаблон.docx").name
     # Unpacking and compiling a stranger's template is slow work: never on the event loop.
@@ -190,7 +190,7 @@ def api_templates(service: ServiceDep) -> dict[str, Any]:
 @router.post("/api/templates", status_code=201, tags=["шаблоны"], summary="Загрузить шаблон .docx")
 async def api_upload(file: Annotated[UploadFile, File()], service: ServiceDep) -> dict[str, Any]:
     """Keep an uploaded Word template; return its id and the names it uses."""
-    choice = await store_template(service, file)
+    choice = await receive_template(service, file)
     return {"id": choice.id, "name": choice.title, "fields": template_fields(choice)}
 
 
@@ -275,7 +275,7 @@ async def upload_page(service: ServiceDep, request: Request) -> Response:
     if not isinstance(upload, StarletteUpload) or not upload.filename:
         return _list_page(request, service, "выберите файл шаблона .docx", status=422)
     try:
-        choice = await store_template(service, upload)
+        choice = await receive_template(service, upload)
     except UserError as exc:
         return _list_page(request, service, str(exc), status=422)
     return redirect(f"/templates/{choice.id}")
