@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TOKENS = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}|<(?:[^>\"]|\"[^\"]*\")*>", re.DOTALL)
+from docgen.engine.locate import JINJA_TAG
+
+_TOKENS = re.compile(JINJA_TAG + r"|<(?:[^>\"]|\"[^\"]*\")*>", re.DOTALL)
 _KEYWORD = re.compile(r"\{%[-+]?\s*(\w+)")
 _RAW_END = re.compile(r"\{%[-+]?\s*endraw\s*[-+]?%\}")
 _OPENERS = frozenset({"for", "if", "macro", "call", "filter", "with", "block", "autoescape", "set"})

@@ -33,11 +33,11 @@ from docgen.engine.bounded import (
 from docgen.engine.limits import (
     Budget,
     LimitExceeded,
-    RenderLimits,
+    check_planned,
     current_budget,
+    current_limits,
     rendering,
     size_of,
-    too_large,
 )
 from docgen.engine.xml_text import clean_text  # the one rule (engine-xml)
 from docgen.language.filters import FILTERS
@@ -59,7 +59,6 @@ _CONTAINERS = (list, tuple, dict, set, frozenset)
 _METHODS = (types.MethodType, types.BuiltinMethodType)
 LOOP_FILTER: Final = "counted_loop"
 """The filter ``BoundedCode`` puts around every loop's iterable (``counted_loop``)."""
-_DEFAULT_LIMITS = RenderLimits()
 
 MARKER_DOT: Final = "\ue000"
 """Follows a printed value that ends in a full stop; see ``print_value``."""
@@ -275,7 +274,7 @@ class DocumentEnvironment(ImmutableSandboxedEnvironment):
         """
         if not isinstance(chunks, Generator):
             parts = list(chunks)
-            if sum(map(len, parts)) > _output_limit():
+            if sum(map(len, parts)) > current_limits().output_chars:
                 raise LimitExceeded("текст макроса или блока {% set %} больше предела размера")
             return "".join(parts)
         with rendering(None) as budget:
@@ -283,12 +282,8 @@ class DocumentEnvironment(ImmutableSandboxedEnvironment):
 
     def join_parts(self, parts: tuple[Any, ...], autoescape: bool) -> str:
         """Join the operands of ``~`` once their total size is known to fit the limits."""
-        limit = _value_limit()
-        total = 0
-        for part in parts:
-            total += size_of(part, limit)
-        if total > limit:
-            raise too_large("строка", total, limit)
+        limit = current_limits().value_size
+        check_planned("строка", sum(size_of(part, limit) for part in parts))
         return markup_join(parts) if autoescape else str_join(parts)
 
 
@@ -305,16 +300,6 @@ def _consume(chunks: Generator[str, None, None], budget: Budget) -> str:
         except LimitExceeded as exc:
             chunks.throw(exc)  # raised where the template is, to name its paragraph
             raise
-
-
-def _output_limit() -> int:
-    budget = current_budget()
-    return (budget.limits if budget is not None else _DEFAULT_LIMITS).output_chars
-
-
-def _value_limit() -> int:
-    budget = current_budget()
-    return (budget.limits if budget is not None else _DEFAULT_LIMITS).value_size
 
 
 def make_environment(

@@ -16,8 +16,10 @@ from types import TracebackType
 from jinja2 import TemplateSyntaxError
 
 _BREAK = re.compile(r"<w:(?:tab|br|cr)\b[^>]*/>")
-_TAG = re.compile(r"<[^>]*>")
-_JINJA_TAG = re.compile(r"(\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\})")
+JINJA_TAG = r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}"
+"""A template tag, ``{% … %}``, ``{{ … }}`` or ``{# … #}``: compiled with the flags of each use."""
+XML_TAG = re.compile(r"<[^>]*>")
+_JINJA_TAG = re.compile(f"({JINJA_TAG})")
 _SPACES = re.compile(r"\s+")
 _LIMIT = 160
 _TOKEN_NAMES = {
@@ -59,7 +61,7 @@ def paragraph_text(xml: str, focus: str | None = None) -> str:
     """
     pieces = _JINJA_TAG.split(_BREAK.sub(" ", xml))
     text = "".join(
-        piece if index % 2 else html.unescape(_TAG.sub("", piece))
+        piece if index % 2 else html.unescape(XML_TAG.sub("", piece))
         for index, piece in enumerate(pieces)
     )
     return shorten(_SPACES.sub(" ", text).strip(), focus)

@@ -25,9 +25,11 @@ from jinja2 import Template
 from lxml import etree
 
 from docgen.engine.jinja_env import MARKER_NEWLINE
+from docgen.engine.locate import JINJA_TAG, XML_TAG
 from docgen.engine.package import Member
 from docgen.engine.word_tree import (
     PLACEHOLDER,
+    TextBeside,
     accept_changes,
     find_text_beside,
     gather_tags,
@@ -41,7 +43,7 @@ from docgen.errors import TemplateError
 DOCXTPL = DocxTemplate(io.BytesIO())
 """docxtpl's XML machinery; its methods used here read no state of the instance."""
 
-DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -59,11 +61,10 @@ _LINE_START = re.compile(r"(?=<w:(?:p|tr|tc)[ >])")
 CELL_TAG_MARK = "{#tc#}"
 """Left in a prepared part where a ``{%tc %}`` tag replaced a cell (see ``needs_tree_fix``)."""
 _TABLE_SHAPING = re.compile(rf"{re.escape(CELL_TAG_MARK)}|\{{%-?\s*(?:hm|colspan)\b")
-_TAG = re.compile(r"<[^>]*>")
 _PLACEHOLDER = re.compile(rf"<\?{PLACEHOLDER} (\d+) (\w+)\?>")
 _VERBATIM = {9: "&#9;", 10: "&#10;", 0xFDD0: "&#xFDD0;", 0xFDD1: "&#xFDD1;"}
-_TAG_IN_LINE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}")
-_TAG_ANYWHERE = re.compile(r"(\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\})", re.DOTALL)
+_TAG_IN_LINE = re.compile(JINJA_TAG)
+_TAG_ANYWHERE = re.compile(f"({JINJA_TAG})", re.DOTALL)
 _QUOTE_KINDS = {"'": "'", '"': '"', "‘": "'", "’": "'", "“": '"', "”": '"', "„": '"'}
 _CLOSERS = {"'": "'’‘", '"': '"”“„'}
 _SMART_QUOTES = "‘’“”„"
@@ -170,10 +171,7 @@ def part_xml(data: bytes, template: str, name: str, label: str | None = None) ->
     character references, so the text comes out exactly as typed; each block tag stands
     at the start of a line of its own.
     """
-    root = parse_part(data, template, name)
-    accept_changes(root)
-    gather_tags(root)
-    problems = find_text_beside(root)
+    root, problems = _read_part(data, template, name)
     if problems:
         raise TemplateError(problems[0].describe(template, label or name))
     tags = replace_blocks(root)
@@ -213,7 +211,7 @@ def needs_tree_fix(xml: str, source: str) -> bool:
     Then docxtpl's ``fix_tables`` and the renumbering of ``wp:docPr`` ids run on the
     rendered part, as in docxtpl; otherwise they would change nothing and are skipped.
     """
-    if _TABLE_SHAPING.search(_TAG.sub("", xml)):
+    if _TABLE_SHAPING.search(XML_TAG.sub("", xml)):
         return True
     return "<wp:docPr" in source and "{%" in source
 
@@ -231,12 +229,11 @@ def finish_xml(rendered: str, tree_fix: bool, label: str = "") -> str:
     if marks:
         xml = xml.replace("\a", PARAGRAPH_MARK).replace("\f", PAGE_MARK)
     breaks = marks or "\t" in xml or "\n" in xml
-    data = xml.encode("utf-8")
     if not breaks and not tree_fix:
-        _check_well_formed(data, label)
+        _check_well_formed(xml, label)
         return xml
     try:
-        root = etree.fromstring(data, _RENDERED_PARSER)
+        root = etree.fromstring(xml.encode("utf-8"), _RENDERED_PARSER)
     except etree.XMLSyntaxError as exc:
         raise _broken(label, exc) from exc
     if breaks:
@@ -249,10 +246,16 @@ def finish_xml(rendered: str, tree_fix: bool, label: str = "") -> str:
     return xml.replace(PARAGRAPH_MARK, "").replace(PAGE_MARK, "") if marks else xml
 
 
-def _check_well_formed(data: bytes, label: str) -> None:
+def part_bytes(xml: str) -> bytes:
+    """Return a rendered part's XML as the bytes of its zip member, with the declaration."""
+    return DECLARATION + xml.encode("utf-8")
+
+
+def _check_well_formed(xml: str, label: str) -> None:
+    # Given text, pyexpat keeps the UTF-8 it parses on the string: ``part_bytes`` reuses it.
     parser = expat.ParserCreate(namespace_separator=" ")
     try:
-        parser.Parse(data, True)
+        parser.Parse(xml, True)
     except expat.ExpatError as exc:
         raise _broken(label, exc) from exc
 
@@ -317,8 +320,14 @@ def text_beside_problems(members: Mapping[str, Member], template: str) -> list[s
     """
     messages = []
     for spec in find_parts(members, template):
-        root = parse_part(members[spec.name].data(), template, spec.name)
-        accept_changes(root)
-        gather_tags(root)
-        messages += [problem.describe(template, spec.label) for problem in find_text_beside(root)]
+        _root, problems = _read_part(members[spec.name].data(), template, spec.name)
+        messages += [problem.describe(template, spec.label) for problem in problems]
     return messages
+
+
+def _read_part(data: bytes, template: str, name: str) -> tuple[etree._Element, list[TextBeside]]:
+    """Return a part's tree as Word shows it, tags gathered, and its block tags with text beside."""
+    root = parse_part(data, template, name)
+    accept_changes(root)
+    gather_tags(root)
+    return root, find_text_beside(root)

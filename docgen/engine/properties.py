@@ -18,7 +18,7 @@ from jinja2 import Environment, Template
 from lxml import etree
 
 from docgen.engine.jinja_env import environment
-from docgen.engine.parts import DECLARATION, DOCXTPL
+from docgen.engine.parts import DOCXTPL, part_bytes
 from docgen.engine.word_tree import TEMPLATE_PARSER
 from docgen.engine.xml_text import plain_text
 
@@ -100,7 +100,7 @@ def render_core(
         if tag.startswith(_DCTERMS):
             element.set(_XSI_TYPE, "dcterms:W3CDTF")
     body: str = DOCXTPL.xml_to_string(root)
-    return (DECLARATION + body).encode("utf-8")
+    return part_bytes(body)
 
 
 def _w3cdtf(moment: dt.datetime) -> str:

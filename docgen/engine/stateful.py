@@ -23,7 +23,7 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from docgen.engine.package import Member, read_members, write_members
-from docgen.engine.parts import DECLARATION, CompiledPart
+from docgen.engine.parts import CompiledPart, part_bytes
 from docgen.engine.properties import CORE_PART, CoreTemplate, DocumentProperties
 from docgen.engine.xml_text import clean_text, clean_url
 from docgen.errors import InputError
@@ -97,7 +97,7 @@ class _Document(DocxTemplate):  # type: ignore[misc]
             if compiled is not None and compiled.kind in ("footnotes", "endnotes"):
                 self.current_rendering_part = part
                 xml = self.compiled.render_part(compiled, context)
-                part._blob = (DECLARATION + xml).encode("utf-8")
+                part._blob = part_bytes(xml)
 
 
 def render_stateful(

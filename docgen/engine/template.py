@@ -11,7 +11,7 @@ from docgen.engine.failures import render_failure
 from docgen.engine.fields import Usage, part_usages
 from docgen.engine.limits import RenderLimits, rendering
 from docgen.engine.package import Member, write_members
-from docgen.engine.parts import DECLARATION, CompiledPart
+from docgen.engine.parts import CompiledPart, part_bytes
 from docgen.engine.properties import CORE_PART, LABEL, CoreTemplate, DocumentProperties, render_core
 from docgen.engine.stateful import render_stateful
 
@@ -118,7 +118,7 @@ class CompiledTemplate:
         members = []
         for member in self.members:
             if member.name in rendered:
-                xml = (DECLARATION + rendered[member.name]).encode("utf-8")
+                xml = part_bytes(rendered[member.name])
                 member = Member.compressed(member.name, xml)
             elif member.name == CORE_PART:
                 member = self.render_core(member, context, properties)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from docgen.engine.locate import shorten
+from docgen.engine.locate import JINJA_TAG, shorten
 from docgen.engine.xml_text import XML_SPACE, W
 from docgen.errors import TemplateError
 
@@ -33,7 +33,7 @@ TEMPLATE_PARSER = etree.XMLParser(
 )
 """Parse a template's part: internal entities resolved, nothing read from outside."""
 
-_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}", re.DOTALL)
+_TAG = re.compile(JINJA_TAG, re.DOTALL)
 _BLOCK = re.compile(r"(\{%|\{\{|\{#)(p|tr|tc|r) (.*?(?:%\}|\}\}|#\}))", re.DOTALL)
 _REMOVED = frozenset({f"{W}del", f"{W}moveFrom"})
 _UNWRAPPED = frozenset({f"{W}ins", f"{W}moveTo"})
