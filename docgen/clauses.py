@@ -20,7 +20,6 @@ from docgen.models.clauses import (
     ClauseLibrary,
     CommonClauses,
     ContractClauses,
-    Duties,
     FormsFile,
     PartnerTypeClauses,
 )
@@ -109,7 +108,6 @@ def _unique(texts: list[str]) -> list[str]:
 
 __all__ = [
     "ContractClauses",
-    "Duties",
     "contract_clauses",
     "load_clause_library",
     "type_directions",

@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,14 +50,9 @@ from docgen.models import (
     Partner,
     group_by_partner,
 )
-from docgen.models.approval import AcademicYear
+from docgen.models.approval import AcademicYear, academic_year_bounds, academic_year_of
 from docgen.models.base import Date
-from docgen.models.joint_events import (
-    academic_year_bounds,
-    academic_year_of,
-    partner_key,
-    partner_order,
-)
+from docgen.models.joint_events import partner_key, partner_order
 from docgen.models.partner_letter import next_working_day
 from docgen.sources.loader import validate_data
 from docgen.sources.workbook.messages import WARNING, CellMessage
@@ -171,21 +166,16 @@ def prepare_annual(
     unknown = templates.section.check(section)
     if unknown:
         raise TemplateError(format_unknown(unknown, section.name, templates.section.model_name))
-    spec = builtin_spec(templates.report, centre)
-    reports = PartnerReports(templates.report, centre)
-    spec = dataclasses.replace(spec, context=reports)
-    spec = dataclasses.replace(spec, model=JointEvent)
+    # Rows are events; the context (the numbered letters) comes once the partners are known.
+    spec = dataclasses.replace(builtin_spec(templates.report, centre), model=JointEvent)
     batch = prepare_batch(spec, workbook, group_by=_partner_of)
     records = [raw for item in batch.items for raw in item.records]
     chosen = choose_year(records, year, workbook)
-    groups = [
-        tuple(raw for raw in item.records if not _outside(raw, chosen)) for item in batch.items
-    ]
-    groups = sorted((group for group in groups if group), key=_group_order)
+    groups = _year_groups(batch.items, chosen)
     if not groups:
         raise InputError(f"{workbook}: нет ни одного мероприятия {chosen} учебного года")
     items = [BatchItem(index, group) for index, group in enumerate(groups, start=1)]
-    letters = _letters(reports, groups, partners)
+    letters = _letters(templates.report, centre, groups, partners)
     batch = dataclasses.replace(batch, items=items, spec=dataclasses.replace(spec, context=letters))
     kept = [raw for group in groups for raw in group]
     events = None if batch.problems else _valid_events(kept)
@@ -198,10 +188,19 @@ def prepare_annual(
     )
 
 
+def _year_groups(items: Iterable[BatchItem], year: str) -> list[tuple[RawRecord, ...]]:
+    """Return each partner's records of ``year``: partners by name, rows without one last."""
+    groups = [tuple(raw for raw in item.records if not _outside(raw, year)) for item in items]
+    return sorted((group for group in groups if group), key=_group_order)
+
+
 def _letters(
-    reports: PartnerReports, groups: Sequence[tuple[RawRecord, ...]], cards: Sequence[Partner]
+    entry: Builtin,
+    centre: Centre,
+    groups: Sequence[tuple[RawRecord, ...]],
+    cards: Sequence[Partner],
 ) -> PartnerReports:
-    """Return ``reports`` numbering and dating the letters, with the partners' cards."""
+    """Return the reports' context builder numbering and dating the letters, with the cards."""
     keys = [_partner_of(group[0]) for group in groups]
     numbers = {
         key: f"{OUTGOING_PREFIX}/{index}"
@@ -210,8 +209,9 @@ def _letters(
     days = [day for group in groups for day in map(_date_of, group) if day is not None]
     by_name = {partner_key(card.organisation.short_name): card for card in cards}
     by_inn = {card.organisation.requisites.inn: card for card in cards}
-    return dataclasses.replace(
-        reports,
+    return PartnerReports(
+        entry,
+        centre,
         numbers=numbers,
         letter_date=next_working_day(max(days)) if days else None,
         cards={**by_name, **by_inn},

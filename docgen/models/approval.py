@@ -33,6 +33,24 @@ def academic_year_start(year: str) -> int:
     return int(year[:4])
 
 
+def academic_year_of(day: dt.date) -> str:
+    """Return the academic year a date falls in: 01.09.2025–31.08.2026 → «2025–2026»."""
+    start = day.year if day.month >= 9 else day.year - 1
+    return f"{start}–{start + 1}"
+
+
+def next_academic_year(year: str) -> str:
+    """Return the academic year after «2025–2026»: «2026–2027»."""
+    start = academic_year_start(year) + 1
+    return f"{start}–{start + 1}"
+
+
+def academic_year_bounds(year: str) -> tuple[dt.date, dt.date]:
+    """Return the first and last day of an academic year «2025–2026»."""
+    start = academic_year_start(year)
+    return dt.date(start, 9, 1), dt.date(start + 1, 8, 31)
+
+
 class Approval(DocModel):
     """How the document is approved: by the director's signature or by an order."""
 

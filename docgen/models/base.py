@@ -65,6 +65,21 @@ Date = Annotated[dt.date, BeforeValidator(russian_date)]
 """A date written as 26.11.2026 or 2026-11-26."""
 
 
+def find_date(text: str | None, pattern: re.Pattern[str]) -> dt.date | None:
+    """Return the date ``pattern`` finds in ``text`` (groups: day, month, year), or None.
+
+    None also when the date found is not in the calendar (31.02.2026).
+    """
+    match = pattern.search(text or "")
+    if match is None:
+        return None
+    day, month, year = (int(group) for group in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 MONEY_LIMIT = Decimal(10) ** 12
 """Sums of money are below a trillion roubles; anything larger is a typing mistake."""
 _KOPECK = Decimal("0.01")

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from pydantic import Field, model_validator
 
-from docgen.models.approval import AcademicYear, academic_year_start
+from docgen.models.approval import AcademicYear, academic_year_bounds, next_academic_year
 from docgen.models.base import Date, DocModel, OptionalText, Text
-from docgen.models.partner_letter import derived_proposals, next_academic_year, next_working_day
+from docgen.models.partner_letter import derived_proposals, next_working_day
 from docgen.models.partners import LenientEnum, Partner
 from docgen.models.report_rows import HeldEvent, Level, percent
 from docgen.models.requisites import Inn
@@ -129,18 +129,6 @@ class PartnerTotal:
     partner: str
     events: int
     participants: int
-
-
-def academic_year_of(day: dt.date) -> str:
-    """Return the academic year a date falls in: 01.09.2025–31.08.2026 → «2025–2026»."""
-    start = day.year if day.month >= 9 else day.year - 1
-    return f"{start}–{start + 1}"
-
-
-def academic_year_bounds(year: str) -> tuple[dt.date, dt.date]:
-    """Return the first and last day of an academic year «2025–2026»."""
-    start = academic_year_start(year)
-    return dt.date(start, 9, 1), dt.date(start + 1, 8, 31)
 
 
 _QUOTES = re.compile(r"[«»\"“”„‟'’]")

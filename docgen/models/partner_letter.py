@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from docgen.models.approval import next_academic_year
+
 FORM_GENITIVE_PLURAL: dict[str, str] = {
     "концерт": "концертов",
     "спектакль": "спектаклей",
@@ -43,12 +45,6 @@ def next_working_day(day: dt.date) -> dt.date:
     while following.weekday() >= 5:
         following += dt.timedelta(days=1)
     return following
-
-
-def next_academic_year(year: str) -> str:
-    """Return the academic year after «2025–2026»: «2026–2027»."""
-    start = int(year[:4]) + 1
-    return f"{start}–{start + 1}"
 
 
 def derived_proposals(year: str, forms: Sequence[tuple[str, int]], events: int) -> list[str]:

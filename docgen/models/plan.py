@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pydantic import Field, model_validator
 
 from docgen.models.approval import AcademicYear, Agreed, Approval, check_approval_order
-from docgen.models.base import Date, DocModel, OptionalText, Text
+from docgen.models.base import Date, DocModel, OptionalText, Text, find_date
 from docgen.models.partners import PartnerType
 
 
@@ -78,14 +78,7 @@ _BASIS_DATE = re.compile(r"\bот\s+(\d{1,2})\.(\d{1,2})\.(\d{4})")
 
 def basis_date(basis: str | None) -> dt.date | None:
     """Return the date of the contract a plan row cites, or None when it names none."""
-    match = _BASIS_DATE.search(basis or "")
-    if match is None:
-        return None
-    day, month, year = (int(group) for group in match.groups())
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
+    return find_date(basis, _BASIS_DATE)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ Every total, percentage and year-on-year change is computed here from the rows; 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -13,7 +12,7 @@ from collections.abc import Iterable
 from pydantic import Field, model_validator
 
 from docgen.models.approval import AcademicYear
-from docgen.models.base import Date, DocModel, OptionalText, Text
+from docgen.models.base import Date, DocModel, OptionalText, Text, find_date
 from docgen.models.joint_events import JointEvent, JointEventsYear, check_in_year, partner_key
 from docgen.models.people import Person
 from docgen.models.report_problems import year_problems
@@ -150,7 +149,7 @@ class MethodReport(DocModel):
             raise ValueError("каждое направление работы указывается один раз")
         check_in_year(self.joint_events, self.academic_year)
         _check_counted_once(self.events_held, self.joint_events)
-        reviewed = _review_date(self.review)
+        reviewed = find_date(self.review, _REVIEW_DATE)  # «протокол от 28.05.2026 № 5»
         if self.date is not None and reviewed is not None and reviewed < self.date:
             raise ValueError(
                 f"анализ рассмотрен (review) {reviewed:%d.%m.%Y} раньше, чем составлен (date) "
@@ -328,18 +327,6 @@ def _check_counted_once(held: list[HeldEvent], joint: list[JointEvent]) -> None:
                 "Центра (events_held), и в совместных мероприятиях (joint_events): итоги учли "
                 "бы его дважды — оставьте его только в таблице совместных мероприятий"
             )
-
-
-def _review_date(review: str | None) -> dt.date | None:
-    """Return the date in «протокол от 28.05.2026 № 5», or None when there is none."""
-    match = _REVIEW_DATE.search(review or "")
-    if match is None:
-        return None
-    day, month, year = (int(part) for part in match.groups())
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _focus_row(label: str, items: list[Programme]) -> FocusRow:

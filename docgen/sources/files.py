@@ -15,6 +15,7 @@ from docgen.sources.yaml_data import FLOAT_LIMIT, YamlDocument, parse_yaml
 
 YAML_SUFFIXES = frozenset({".yaml", ".yml"})
 JSON_SUFFIXES = frozenset({".json"})
+DATA_SUFFIXES = YAML_SUFFIXES | JSON_SUFFIXES
 DATA_FILE_LIMIT = 5 * 1024 * 1024
 """Largest data file read by default, in bytes: a contract is a few kilobytes, a plan tens."""
 
@@ -47,7 +48,7 @@ def read_text(path: Path, limit: int = DATA_FILE_LIMIT) -> str:
 def read_data(path: Path, limit: int = DATA_FILE_LIMIT) -> tuple[dict[str, Any], dict[Loc, int]]:
     """Parse a YAML or JSON file whose top level is a mapping; return it and its keys' lines."""
     suffix = path.suffix.lower()
-    if suffix not in YAML_SUFFIXES | JSON_SUFFIXES:
+    if suffix not in DATA_SUFFIXES:
         raise InputError(f"{path}: ожидается файл .yaml, .yml или .json, а не «{path.suffix}»")
     text = read_text(path, limit)
     if suffix in JSON_SUFFIXES:

@@ -60,20 +60,21 @@ def resemble_model(
     """
     ranked = sorted(
         (resemblance(data, name, model) for name, model in models.items()),
-        key=lambda item: (item.score, item.complete),
+        key=_rank,
         reverse=True,
     )
     if ranked:
         best = ranked[0]
-        unique = len(ranked) == 1 or (best.score, best.complete) > (
-            ranked[1].score,
-            ranked[1].complete,
-        )
+        unique = len(ranked) == 1 or _rank(best) > _rank(ranked[1])
         plausible = best.complete or (best.matched >= 2 and best.matched > len(best.unknown))
         if unique and plausible:
             return best
     names = ", ".join(models)
     raise InputError(f"{source}: не удалось понять, что описывает файл; укажите --model ({names})")
+
+
+def _rank(item: Resemblance) -> tuple[int, bool]:
+    return (item.score, item.complete)
 
 
 def guess_model(

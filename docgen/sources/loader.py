@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from docgen.errors import InputError
-from docgen.sources.files import DATA_FILE_LIMIT, YAML_SUFFIXES, read_data
+from docgen.sources.files import DATA_FILE_LIMIT, DATA_SUFFIXES, read_data
 from docgen.sources.problems import Loc, Problem, count_errors, problems_from
 
 M = TypeVar("M", bound=BaseModel)
@@ -71,9 +71,7 @@ def data_files(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(
-                sorted(p for p in path.iterdir() if p.suffix.lower() in YAML_SUFFIXES | {".json"})
-            )
+            found.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in DATA_SUFFIXES))
         else:
             found.append(path)
     return found

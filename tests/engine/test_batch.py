@@ -19,6 +19,7 @@ from docgen.cli import cli
 from docgen.engine.batch.error_report import ERROR_REPORT_NAME, HEADERS
 from docgen.engine.batch.manifest import MANIFEST_NAME
 from docgen.models.requisites import inn_check_digits, ogrn_check_digit
+from tests.sources.workbooks import write_rows
 
 REPO = Path(__file__).resolve().parents[2]
 CENTRE = REPO / "samples" / "centre.yaml"
@@ -81,12 +82,7 @@ def school(number: int, **changes: Any) -> list[Any]:
 
 
 def write_workbook(path: Path, rows: Sequence[Sequence[Any]], sheet: str = "Договоры") -> Path:
-    book = openpyxl.Workbook()
-    book.active.title = sheet
-    for row in rows:
-        book.active.append(list(row))
-    book.save(path)
-    return path
+    return write_rows(path, rows, sheet)
 
 
 def batch(*args: str) -> Result:

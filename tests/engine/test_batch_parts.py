@@ -31,6 +31,7 @@ from docgen.errors import OutputError
 from docgen.models.base import DocModel, Text
 from docgen.sources.workbook.messages import CellMessage
 from docgen.sources.workbook.records import RawRecord
+from tests.sources.workbooks import write_rows
 
 
 class Pupil(DocModel):
@@ -49,15 +50,6 @@ def class_list(records: Sequence[BaseModel]) -> Mapping[str, Any]:
 def grade_of(record: RawRecord) -> str | None:
     grade = record.data.get("grade")
     return str(grade) if grade is not None else None
-
-
-def write_rows(path: Path, rows: Sequence[Sequence[Any]]) -> Path:
-    book = openpyxl.Workbook()
-    book.active.title = "Ученики"
-    for row in rows:
-        book.active.append(list(row))
-    book.save(path)
-    return path
 
 
 def paragraphs(data: bytes) -> list[str]:
@@ -79,7 +71,9 @@ def test_records_grouped_by_a_key_make_one_document_per_group(
         [None, "6Б"],  # a pupil without a name spoils the whole class list
         ["Орлова Вера", "7В"],
     ]
-    job = prepare_batch(spec, write_rows(tmp_path / "ученики.xlsx", rows), group_by=grade_of)
+    job = prepare_batch(
+        spec, write_rows(tmp_path / "ученики.xlsx", rows, "Ученики"), group_by=grade_of
+    )
     assert [[raw.row for raw in item.records] for item in job.items] == [[2, 4], [3, 5], [6]]
     out = tmp_path / "out"
     result = run_batch(job, BatchOutput(out), jobs=1)
@@ -109,7 +103,7 @@ def test_a_user_template_renders_the_same_in_a_spawned_worker(
     spec = user_spec(template)
     assert pickle.loads(pickle.dumps(spec)).template.data == spec.template.data
     rows = [["ФИО", "школа.номер"], *([f"Ученик {n}", n] for n in range(1, 13))]
-    job = prepare_batch(spec, write_rows(tmp_path / "t.xlsx", rows))
+    job = prepare_batch(spec, write_rows(tmp_path / "t.xlsx", rows, "Ученики"))
     here = run_batch(job, BatchOutput(tmp_path / "here"), jobs=1)
     spawned = run_batch(
         job, BatchOutput(tmp_path / "spawned"), jobs=2, context=multiprocessing.get_context("spawn")

@@ -18,7 +18,8 @@ from docgen.models import (
     group_by_partner,
     held_events,
 )
-from docgen.models.joint_events import academic_year_of, partner_key
+from docgen.models.approval import academic_year_of
+from docgen.models.joint_events import partner_key
 from docgen.models.report_rows import HeldEvent, Level
 from docgen.sources import load_data
 

@@ -17,6 +17,7 @@ from docgen.sources.workbook.layout import record_index
 from docgen.sources.workbook.read import load_workbook_models, read_workbook
 from docgen.sources.workbook.template import Variable, template_model
 from docgen.sources.workbook.values import CellText
+from tests.sources.workbooks import make_workbook
 
 LETTER = [
     Variable(("Номер",), "Исх. № {{ Номер }}"),
@@ -29,17 +30,6 @@ LETTER = [
 HEADERS = ["Номер", "ФИО", "Дата", "Сумма", "Телефон", "Доля"]
 
 
-def book_with(path: Path, sheets: Sequence[tuple[str, list[list[Any]]]]) -> Path:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets:
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-    book.save(path)
-    return path
-
-
 def letter_rows(*rows: list[Any], extra: Sequence[str] = ()) -> list[list[Any]]:
     return [[*HEADERS, *extra], *map(list, rows)]
 
@@ -49,7 +39,7 @@ def test_a_column_no_tag_uses_is_left_out_with_a_notice(tmp_path: Path) -> None:
         ["1", "Петрова Мария Сергеевна", "20.11.2026", 1500, None, None, "8-913", "7 «Б»"],
         extra=["Эл. почта", "Класс"],
     )
-    path = book_with(tmp_path / "письма.xlsx", [("Данные", rows)])
+    path = make_workbook(tmp_path / "письма.xlsx", {"Данные": rows})
     (letter,), notices = load_workbook_models(path, template_model(LETTER))
     assert letter.model_dump()["ФИО"] == "Петрова Мария Сергеевна"
     unused = [n.describe() for n in notices if "не используется шаблоном" in n.message]
@@ -63,7 +53,7 @@ def test_a_column_no_tag_uses_is_left_out_with_a_notice(tmp_path: Path) -> None:
 
 def test_a_header_one_typo_from_a_tag_is_refused_with_the_suggestion(tmp_path: Path) -> None:
     rows = [["Номер", "ФИО", "Дата", "Суммма"], ["1", "Петрова Мария Сергеевна", "20.11.2026", 5]]
-    path = book_with(tmp_path / "письма.xlsx", [("Данные", rows)])
+    path = make_workbook(tmp_path / "письма.xlsx", {"Данные": rows})
     with pytest.raises(InputError) as caught:
         load_workbook_models(path, template_model(LETTER))
     assert (
@@ -81,7 +71,7 @@ def test_suggestions_never_point_at_an_unrelated_field() -> None:
 
 def test_every_problem_of_a_row_is_named_by_its_cell(tmp_path: Path) -> None:
     rows = letter_rows(["1", None, "завтра", "много", None, None])
-    path = book_with(tmp_path / "письма.xlsx", [("Данные", rows)])
+    path = make_workbook(tmp_path / "письма.xlsx", {"Данные": rows})
     with pytest.raises(InputError) as caught:
         load_workbook_models(path, template_model(LETTER))
     text = str(caught.value)
@@ -93,7 +83,7 @@ def test_every_problem_of_a_row_is_named_by_its_cell(tmp_path: Path) -> None:
 
 def test_a_formula_never_calculated_is_reported_also_in_an_optional_cell(tmp_path: Path) -> None:
     rows = letter_rows(["1", "Петрова Мария Сергеевна", "20.11.2026", 10, '="8-"&A2', None])
-    path = book_with(tmp_path / "письма.xlsx", [("Данные", rows)])  # openpyxl stores no value
+    path = make_workbook(tmp_path / "письма.xlsx", {"Данные": rows})  # openpyxl stores no value
     with pytest.raises(InputError) as caught:
         load_workbook_models(path, template_model(LETTER))
     assert (
@@ -105,7 +95,7 @@ def test_a_formula_never_calculated_is_reported_also_in_an_optional_cell(tmp_pat
 
 def test_numbers_read_as_the_spreadsheet_shows_them(tmp_path: Path) -> None:
     rows = letter_rows(["1", "Петрова Мария Сергеевна", "20.11.2026", 1234.5, None, 0.125])
-    path = book_with(tmp_path / "письма.xlsx", [("Данные", rows)])
+    path = make_workbook(tmp_path / "письма.xlsx", {"Данные": rows})
     book = openpyxl.load_workbook(path)
     book["Данные"]["D2"].number_format = "#,##0.00"
     book["Данные"]["F2"].number_format = "0.0%"
@@ -120,14 +110,14 @@ def test_numbers_read_as_the_spreadsheet_shows_them(tmp_path: Path) -> None:
 
 def test_a_typed_sum_keeps_its_text_and_carries_its_number(tmp_path: Path) -> None:
     rows = letter_rows(["1", "Петрова Мария Сергеевна", "20.11.2026", "1 500,50 руб.", None, None])
-    path = book_with(tmp_path / "письма.xlsx", [("Данные", rows)])
+    path = make_workbook(tmp_path / "письма.xlsx", {"Данные": rows})
     (letter,), _ = load_workbook_models(path, template_model(LETTER))
     assert letter.Сумма.raw_value == Decimal("1500.50")  # type: ignore[attr-defined]
 
 
 def test_names_are_tidied_as_read_and_listed(tmp_path: Path) -> None:
     rows = letter_rows(["1", "КУЗНЕЦОВА  елена викторовна", "20.11.2026", 1, None, None])
-    path = book_with(tmp_path / "письма.xlsx", [("Данные", rows)])
+    path = make_workbook(tmp_path / "письма.xlsx", {"Данные": rows})
     (letter,), notices = load_workbook_models(path, template_model(LETTER))
     assert letter.model_dump()["ФИО"] == "Кузнецова Елена Викторовна"
     (fixed,) = [n for n in notices if n.column == "B"]
@@ -140,7 +130,7 @@ def test_latin_letters_and_a_contradictory_gender_are_warnings(tmp_path: Path) -
         ["1", "Пaвел Иванович Сидоров", "20.11.2026", 1, None, None],
         ["2", "Петров Иван Сергеевна", "20.11.2026", 1, None, None],
     )
-    path = book_with(tmp_path / "письма.xlsx", [("Данные", rows)])
+    path = make_workbook(tmp_path / "письма.xlsx", {"Данные": rows})
     _, notices = load_workbook_models(path, template_model(LETTER))
     warnings = {n.row: n.message for n in notices if n.kind == "предупреждение"}
     assert "латин" in warnings[2]
@@ -150,7 +140,7 @@ def test_latin_letters_and_a_contradictory_gender_are_warnings(tmp_path: Path) -
 def test_a_stale_copy_placed_first_is_reported_not_used(tmp_path: Path) -> None:
     old = letter_rows(["1", "Старая Анна Петровна", "01.11.2026", 1, None, None])
     new = letter_rows(["1", "Петрова Мария Сергеевна", "20.11.2026", 1, None, None])
-    path = book_with(tmp_path / "письма.xlsx", [("Данные (2)", old), ("Данные", new)])
+    path = make_workbook(tmp_path / "письма.xlsx", {"Данные (2)": old, "Данные": new})
     (letter,), notices = load_workbook_models(path, template_model(LETTER))
     assert letter.model_dump()["ФИО"] == "Петрова Мария Сергеевна"
     assert any(
@@ -161,14 +151,14 @@ def test_a_stale_copy_placed_first_is_reported_not_used(tmp_path: Path) -> None:
 
 def test_two_copies_neither_named_as_the_table_are_refused(tmp_path: Path) -> None:
     rows = letter_rows(["1", "Петрова Мария Сергеевна", "20.11.2026", 1, None, None])
-    path = book_with(tmp_path / "письма.xlsx", [("Лист1", rows), ("Лист1 (2)", rows)])
+    path = make_workbook(tmp_path / "письма.xlsx", {"Лист1": rows, "Лист1 (2)": rows})
     with pytest.raises(InputError, match="есть на нескольких листах"):
         load_workbook_models(path, template_model(LETTER))
 
 
 def test_a_hidden_data_sheet_is_reported(tmp_path: Path) -> None:
     rows = letter_rows(["1", "Петрова Мария Сергеевна", "20.11.2026", 1, None, None])
-    path = book_with(tmp_path / "письма.xlsx", [("Данные", rows), ("Заметки", [["текст"]])])
+    path = make_workbook(tmp_path / "письма.xlsx", {"Данные": rows, "Заметки": [["текст"]]})
     book = openpyxl.load_workbook(path)
     book["Данные"].sheet_state = "hidden"
     book.save(path)
@@ -188,7 +178,7 @@ def test_an_encrypted_workbook_says_it_is_password_protected(tmp_path: Path) -> 
 
 def test_a_damaged_deflate_stream_is_a_clear_error(tmp_path: Path) -> None:
     rows = letter_rows(*(["1", "Петрова Мария Сергеевна", "20.11.2026", 1, None, None],) * 50)
-    good = book_with(tmp_path / "целая.xlsx", [("Данные", rows)])
+    good = make_workbook(tmp_path / "целая.xlsx", {"Данные": rows})
     damaged = tmp_path / "битая.xlsx"
     with zipfile.ZipFile(good) as source:
         info = source.getinfo("xl/worksheets/sheet1.xml")

@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 import pytest
 from pydantic import Field
 
@@ -14,27 +13,7 @@ from docgen.errors import InputError
 from docgen.models import Agreement, DocModel, Partner
 from docgen.models.requisites import inn_check_digits, ogrn_check_digit
 from docgen.sources.workbook.read import load_workbook_models, read_workbook
-
-
-def make_workbook(
-    path: Path,
-    sheets: dict[str, list[list[Any]]],
-    merged: dict[str, list[str]] | None = None,
-    hidden: tuple[str, ...] = (),
-) -> Path:
-    """Write an .xlsx with the given rows per sheet (row 1 first), merged ranges, hidden sheets."""
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-        for cells in (merged or {}).get(name, []):
-            sheet.merge_cells(cells)
-        if name in hidden:
-            sheet.sheet_state = "hidden"
-    book.save(path)
-    return path
+from tests.sources.workbooks import make_workbook
 
 
 def inn10(head: str) -> str:

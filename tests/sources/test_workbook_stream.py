@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import openpyxl
 import pytest
@@ -13,6 +12,7 @@ from docgen.models.base import DocModel, Text
 from docgen.sources.workbook import grid as workbook_grid
 from docgen.sources.workbook.grid import WorkbookFile
 from docgen.sources.workbook.read import read_workbook
+from tests.sources.workbooks import make_workbook
 
 
 class Lesson(DocModel):
@@ -28,21 +28,6 @@ class Course(DocModel):
     code: Text = Field(title="Код", description="«К-1».")
     name: Text = Field(title="Название", description="Как называется курс.")
     lessons: list[Lesson] = Field(default_factory=list, title="Занятия", description="План.")
-
-
-def make_workbook(
-    path: Path, sheets: dict[str, list[list[Any]]], merged: dict[str, list[str]] | None = None
-) -> Path:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-        for cells in (merged or {}).get(name, []):
-            sheet.merge_cells(cells)
-    book.save(path)
-    return path
 
 
 COURSES = [["Код", "Название"], ["К-1", "Лепка"], ["К-2", "Шахматы"], ["К-3", "Танцы"]]

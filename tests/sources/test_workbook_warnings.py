@@ -29,6 +29,7 @@ from docgen.sources.workbook.notices import notice_lines
 from docgen.sources.workbook.numbers import fold_number, number_problem
 from docgen.sources.workbook.read import load_workbook_models, read_workbook
 from docgen.sources.workbook.write import input_workbook
+from tests.sources.workbooks import write_rows
 
 LETTER_HEADERS = ["ФИО", "Номер", "Телефон"]
 
@@ -38,15 +39,6 @@ def letter_template(path: Path) -> Path:
     document.add_paragraph("Исх. № {{ Номер }}")
     document.add_paragraph("Уважаемый(ая) {{ ФИО | dative }}, благодарим вас.")
     document.save(str(path))
-    return path
-
-
-def save_rows(path: Path, sheet: str, rows: Sequence[Sequence[Any]]) -> Path:
-    book = openpyxl.Workbook()
-    book.active.title = sheet
-    for row in rows:
-        book.active.append(list(row))
-    book.save(path)
     return path
 
 
@@ -69,7 +61,7 @@ def test_a_batch_with_warnings_only_writes_documents_and_the_warnings_workbook(
         ["Пaвел Иванович Сидоров", "1", "8-913-000-00-00"],  # a Latin «a»
         ["КУЗНЕЦОВА  елена викторовна", "2", None],  # tidied, nothing to check
     ]
-    book = save_rows(tmp_path / "письма.xlsx", "Данные", rows)
+    book = write_rows(tmp_path / "письма.xlsx", rows, "Данные")
     out = tmp_path / "письма"
     result = CliRunner().invoke(cli, ["batch", str(template), str(book), "-o", str(out)])
     assert result.exit_code == 0, result.output
@@ -100,7 +92,7 @@ def test_errors_come_before_warnings_in_the_workbook_and_the_summary_names_both(
         ["Петров Иван Сергеевна", "1", None],  # a male name with a female patronymic
         [None, "2", None],  # ФИО is printed outside any if: required
     ]
-    book = save_rows(tmp_path / "письма.xlsx", "Данные", rows)
+    book = write_rows(tmp_path / "письма.xlsx", rows, "Данные")
     out = tmp_path / "письма"
     job = prepare_batch(user_spec(template), book)
     result = run_batch(job, BatchOutput(out), jobs=1)
@@ -223,7 +215,7 @@ def test_a_sheet_over_the_row_limit_is_refused_while_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rows = [LETTER_HEADERS, *([f"Иванов Иван {n}", str(n), None] for n in range(1, 51))]
-    book = save_rows(tmp_path / "письма.xlsx", "Данные", rows)
+    book = write_rows(tmp_path / "письма.xlsx", rows, "Данные")
     model = user_spec(letter_template(tmp_path / "письмо.docx")).data_model()
     read_rows = 0
     rows_of = WorkbookFile.rows
@@ -246,7 +238,7 @@ def test_a_sheet_over_the_row_limit_is_refused_while_read(
 
 def test_a_sheet_at_the_row_limit_is_read(tmp_path: Path) -> None:
     rows = [LETTER_HEADERS, *([f"Иванов Иван {n}", str(n), None] for n in range(1, 11))]
-    book = save_rows(tmp_path / "письма.xlsx", "Данные", [*rows, [None] * 3, [None] * 3])
+    book = write_rows(tmp_path / "письма.xlsx", [*rows, [None] * 3, [None] * 3], "Данные")
     spec = user_spec(letter_template(tmp_path / "письмо.docx"))
     job = prepare_batch(spec, book, max_rows=10)  # blank rows below do not count
     assert len(job) == 10

@@ -74,7 +74,7 @@ class DocumentSink:
         self.changes = FolderChanges()
         """Files of the folder this run wrote over or removed (``manifest``)."""
         self._manifest: FolderManifest | None = None
-        self._written: dict[str, str] = {}  # file name → SHA-256, for the manifest
+        self._written: dict[str, str] = {}  # file name → SHA-256, kept only for a manifest
         self._previous: set[str] = set()  # what the previous run of this batch wrote here
         self.names = UniqueNames(DOCUMENT_EXTENSION)
         self.documents: list[str] = []
@@ -122,7 +122,8 @@ class DocumentSink:
             if self._archive is None and path.exists():
                 self._note_replaced(name)
             write_atomically(path, data, durable=False)
-            self._written[name] = digest(data)
+            if self._manifest is not None:
+                self._written[name] = digest(data)
             if self.output.pdf:
                 self._on_disk.append(path)
         self.documents.append(name)
@@ -145,7 +146,7 @@ class DocumentSink:
             if self._archive is not None:
                 for pdf in pdfs:
                     self._archive.add_file(pdf.name, pdf)
-            else:
+            elif self._manifest is not None:
                 self._written.update((pdf.name, file_digest(pdf) or "") for pdf in pdfs)
         if self._manifest is not None:
             tidied = self._manifest.tidy(self._written)

@@ -32,7 +32,7 @@ from pydantic import BaseModel
 from docgen.engine.batch.error_report import ERROR_REPORT_NAME, write_error_report
 from docgen.engine.batch.manifest import FolderChanges
 from docgen.engine.batch.output import BatchOutput, DocumentSink
-from docgen.engine.batch.spec import BatchSpec, builtin_spec, user_spec
+from docgen.engine.batch.spec import BatchSpec
 from docgen.engine.batch.worker import (
     DocumentRenderer,
     Failed,
@@ -56,19 +56,6 @@ from docgen.sources.workbook.read import (
 from docgen.sources.workbook.records import RawRecord
 from docgen.workers.limits import Limits
 from docgen.workers.processes import Stopped, WorkerProcesses
-
-__all__ = [
-    "BatchJob",
-    "BatchOutput",
-    "BatchResult",
-    "BatchSpec",
-    "builtin_spec",
-    "format_batch_result",
-    "group_records",
-    "prepare_batch",
-    "run_batch",
-    "user_spec",
-]
 
 ITEMS_PER_WORKER = 8
 """With ``jobs=0``, a batch smaller than this many documents a worker uses fewer workers."""
@@ -236,18 +223,10 @@ def run_batch(
     get the default limits and a single process renders here.
     """
     workers = worker_count(jobs, len(job))
-    failures: list[Failed] = []
-    notices = list(job.notices)
     origin = f"{job.source.resolve()} → {job.spec.template.name}"
     with DocumentSink(output, pdf_progress, origin) as sink:
-        for item, outcome in outcomes(job, workers, context, limits):
-            notices += (notice for raw in item.records for notice in raw.notices)
-            if isinstance(outcome, Rendered):
-                sink.add(outcome.stem, outcome.data)
-            elif isinstance(outcome, Failed):
-                failures.append(outcome)
-            if progress is not None:
-                progress(1)
+        done = outcomes(job, workers, context, limits)
+        failures, notices = _write_outcomes(done, sink, list(job.notices), progress)
         errors = [p for failure in failures for p in failure.problems] + job.problems
         report = update_error_report(output.folder, [*errors, *warnings_of(notices)])
         archive = sink.finish()
@@ -264,6 +243,26 @@ def run_batch(
         report,
         sink.changes,
     )
+
+
+def _write_outcomes(
+    done: Iterator[tuple[BatchItem, Outcome]],
+    sink: DocumentSink,
+    notices: list[CellMessage],
+    progress: Callable[[int], None] | None,
+) -> tuple[list[Failed], list[CellMessage]]:
+    """Write each rendered document into ``sink``; return the failures and ``notices`` with
+    the records' own notices added."""
+    failures: list[Failed] = []
+    for item, outcome in done:
+        notices += (notice for raw in item.records for notice in raw.notices)
+        if isinstance(outcome, Rendered):
+            sink.add(outcome.stem, outcome.data)
+        elif isinstance(outcome, Failed):
+            failures.append(outcome)
+        if progress is not None:
+            progress(1)
+    return failures, notices
 
 
 def worker_count(jobs: int, documents: int) -> int:

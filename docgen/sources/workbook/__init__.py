@@ -1,8 +1,11 @@
 """Excel workbooks: read rows into models with cell-precise messages, write input workbooks.
 
-``read`` reads a workbook into records, ``grid`` streams its cells, ``headers`` and ``index``
-find the header row and match columns to fields, ``values`` turns cells into field values,
-``records`` holds raw rows, ``messages`` phrases problems by sheet, row and column;
-``write``, ``layout``, ``columns`` and ``examples`` write the workbook to fill in;
-``template`` derives a model from a user's own .docx.
+Reading: ``read`` reads a workbook into records; ``grid`` (over ``xlsx``) streams its cells;
+``sheets`` and ``layout`` find the table's sheets, header rows and columns (``headers``
+matches headers as people type them); ``index`` keeps the rows aside by record; ``records``
+makes a record from its rows, ``values``, ``display`` and ``numbers`` read its cells;
+``messages`` and ``notices`` phrase problems and notices by sheet, row and column.
+Both ways: ``columns`` (types in ``column_types``) maps a model's fields to columns.
+Writing: ``write`` and ``examples`` make the workbook to fill in; ``template`` and ``typed``
+derive a model from a user's own .docx.
 """

@@ -6,7 +6,6 @@ These are the plain types every part of the workbook reader and writer passes ar
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -107,12 +106,3 @@ class Layout:
     def list_at(self, path: Path) -> ListGroup | None:
         """Return the list of sub-models stored at ``path``, if there is one."""
         return next((group for group in self.lists if group.path == path), None)
-
-
-def all_columns(layout: Layout) -> Iterator[tuple[ListGroup | None, Column]]:
-    """Yield every column of a layout with the list it belongs to (None for the record)."""
-    for column in layout.columns:
-        yield None, column
-    for group in layout.lists:
-        for column in group.columns:
-            yield group, column

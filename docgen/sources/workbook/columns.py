@@ -41,7 +41,6 @@ from docgen.sources.workbook.column_types import (
     Layout,
     ListGroup,
     Path,
-    all_columns,
 )
 from docgen.sources.workbook.headers import display_headers, lower_first
 
@@ -55,7 +54,6 @@ __all__ = [
     "Layout",
     "ListGroup",
     "Path",
-    "all_columns",
     "data_key",
     "layout_of",
 ]

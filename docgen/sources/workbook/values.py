@@ -8,6 +8,7 @@ and returns what the model should see, with a notice when it had to repair somet
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -335,13 +336,18 @@ def _fold(text: str) -> str:
     return " ".join(text.lower().replace("ё", "е").split()).rstrip(".")
 
 
+@functools.lru_cache(maxsize=256)
+def _choices_by_fold(choices: tuple[str, ...]) -> dict[str, str]:
+    """Return each choice by its folded form (the first, if two fold alike): once a column."""
+    by_fold: dict[str, str] = {}
+    for choice in choices:
+        by_fold.setdefault(_fold(choice), choice)
+    return by_fold
+
+
 def _read_choice(value: Any, column: Column) -> Reading:
     text = plain_text(value)
-    folded = _fold(text)
-    for choice in column.choices:
-        if _fold(choice) == folded:
-            return Reading(choice)
-    return Reading(text)
+    return Reading(_choices_by_fold(column.choices).get(_fold(text), text))
 
 
 _READERS: dict[Kind, Callable[[Any, Column], Reading]] = {

@@ -30,11 +30,10 @@ from docgen.models.base import russian_date
 from docgen.sources.workbook.columns import Column, Kind, Layout, ListGroup, layout_of
 from docgen.sources.workbook.examples import example_of
 from docgen.sources.workbook.layout import sheet_title
-from docgen.sources.workbook.sheets import LISTS_SHEET, SHEET_TITLES, record_sheet_name
+from docgen.sources.workbook.sheets import LISTS_SHEET, record_sheet_name
 
 __all__ = [
     "LISTS_SHEET",
-    "SHEET_TITLES",
     "fixed_times",
     "input_workbook",
     "write_input_workbook",
