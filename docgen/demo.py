@@ -25,7 +25,14 @@ from docgen.engine.annual import (
     report_with_events,
     run_annual,
 )
-from docgen.engine.batch import BatchOutput, builtin_spec, prepare_batch, run_batch, user_spec
+from docgen.engine.batch import (
+    BatchOutput,
+    BatchSpec,
+    builtin_spec,
+    prepare_batch,
+    run_batch,
+    user_spec,
+)
 from docgen.errors import InputError, OutputError
 from docgen.models import Centre, MethodReport
 from docgen.models.partners import PartnerList
@@ -132,11 +139,7 @@ def render_workbook(
     """Make one contract per agreement of the sample workbook; return the .docx and PDFs."""
     if not workbook.is_file():
         raise InputError(f"нет таблицы договоров для демонстрации ({workbook}): {INCOMPLETE}")
-    job = prepare_batch(builtin_spec(BUILTINS["contract"], centre), workbook)
-    result = run_batch(job, BatchOutput(folder, pdf=pdf), jobs=1)
-    if result.failed:
-        raise InputError(result.failure_message())
-    return [folder / n for n in result.documents], [folder / n for n in result.pdfs]
+    return _run_sample(builtin_spec(BUILTINS["contract"], centre), workbook, folder, pdf)
 
 
 def render_letters(
@@ -149,7 +152,14 @@ def render_letters(
             + INCOMPLETE
         )
     spec = user_spec(LETTER_TEMPLATE, "Благодарственное письмо {{ ФИО }}", centre=centre)
-    result = run_batch(prepare_batch(spec, LETTER_WORKBOOK), BatchOutput(folder, pdf=pdf), jobs=1)
+    return _run_sample(spec, LETTER_WORKBOOK, folder, pdf)
+
+
+def _run_sample(
+    spec: BatchSpec, workbook: Path, folder: Path, pdf: bool
+) -> tuple[list[Path], list[Path]]:
+    """Render a sample workbook's batch into ``folder``; return the .docx and the PDFs."""
+    result = run_batch(prepare_batch(spec, workbook), BatchOutput(folder, pdf=pdf), jobs=1)
     if result.failed:
         raise InputError(result.failure_message())
     return [folder / n for n in result.documents], [folder / n for n in result.pdfs]

@@ -33,13 +33,17 @@ _pool_enabled = sys.platform != "win32"  # converters lock their folders with fl
 _noticed = False
 
 
+def installed_soffice() -> str | None:
+    """Return the LibreOffice program found on PATH, or None when there is none."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
 def find_soffice() -> str:
     """Return the LibreOffice program to run, or explain how to install it."""
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
-        if found:
-            return found
-    raise OutputError(INSTALL_HINT)
+    found = installed_soffice()
+    if found is None:
+        raise OutputError(INSTALL_HINT)
+    return found
 
 
 def office_pool() -> OfficePool | None:

@@ -26,8 +26,3 @@ def bundled(name: str) -> Path:
     if packaged.is_dir():
         return Path(str(packaged))
     return _SOURCE_ROOT / name
-
-
-def is_installed_copy() -> bool:
-    """Tell whether the shipped folders come from an installed wheel, not a source checkout."""
-    return resources.files("docgen").joinpath("bundled").is_dir()

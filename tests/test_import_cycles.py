@@ -25,7 +25,7 @@ def _module_name(path: Path) -> str:
 
 
 def _imports(path: Path, modules: set[str]) -> set[str]:
-    """Return the engine modules ``path`` imports, anywhere in it."""
+    """Return which of ``modules`` ``path`` imports, anywhere in it."""
     found: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text("utf-8"))):
         names: list[str] = []

@@ -16,29 +16,35 @@ from docgen.sources import load_data, load_model
 
 if TYPE_CHECKING:
     from docgen.catalog import BuiltinTemplate
-    from docgen.engine import CompiledTemplate
+    from docgen.engine import CompiledTemplate, RenderLimits
     from docgen.settings import Settings
 
 _FILE = click.Path(path_type=Path, dir_okay=False)
 
 
-def _compile(template: BuiltinTemplate | Path) -> CompiledTemplate:
-    """Compile a built-in template or a user's .docx (within the settings' limits)."""
-    from docgen.engine import compile_template
+def _user_limits() -> RenderLimits:
+    """Return the limits a user's template is opened and rendered under (the settings')."""
     from docgen.settings import resolve_settings
+
+    return render_limits(resolve_settings({}))
+
+
+def _compile(
+    template: BuiltinTemplate | Path, limits: RenderLimits | None = None
+) -> CompiledTemplate:
+    """Compile a built-in template or a user's .docx (within ``limits``, else the settings')."""
+    from docgen.engine import compile_template
 
     if not isinstance(template, Path):
         return template.compile()
-    return compile_template(template, limits=render_limits(resolve_settings({})))
+    return compile_template(template, limits=limits or _user_limits())
 
 
-def _refuse_text_beside(template: Path) -> None:
+def _refuse_text_beside(template: Path, limits: RenderLimits) -> None:
     """Raise a TemplateError naming every block tag with text beside it, all at once."""
     from docgen.engine.compile import text_beside_tags
     from docgen.errors import TemplateError
-    from docgen.settings import resolve_settings
 
-    limits = render_limits(resolve_settings({}))
     problems = text_beside_tags(template, limits=limits)
     if len(problems) > 1:
         prefix = f"{template}, "
@@ -111,9 +117,11 @@ def check(template: TemplateName, model_name: str | None) -> None:
     from docgen.errors import TemplateError
 
     chosen = template.require_template()
+    limits = None
     if isinstance(chosen, Path):
-        _refuse_text_beside(chosen)
-    compiled = _compile(chosen)
+        limits = _user_limits()  # the settings are read once for both steps
+        _refuse_text_beside(chosen, limits)
+    compiled = _compile(chosen, limits)
     entry = template.builtin
     count = len({usage.path for usage in compiled.fields()})
     columns = len({usage.path for usage in compiled.fields() if usage.path[0] != "centre"})

@@ -3,7 +3,7 @@
     job = Job.new("batch", "грамота", "Грамота", "список.xlsx", total=120)
     create_job(register, job)                     # queued, owned by this process
     cancel = record_progress(register, job.id, done=40)   # also says the runner is alive
-    finish_job(register, job)                     # done / failed / cancelled, with results
+    save_job(register, job)                       # done / failed / cancelled, with results
     find_job(register, job.id)                    # from any service process
 
 A runner says it is alive (``beat_at``) every few seconds. A job whose runner is gone — its
@@ -21,7 +21,7 @@ import socket
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from docgen.register.database import Register
@@ -51,6 +51,11 @@ def this_process() -> str:
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def _utc(stamp: dt.datetime) -> dt.datetime:
+    """Return ``stamp`` in UTC: SQLite gives naive datetimes back."""
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)
 
 
 @dataclass
@@ -117,10 +122,7 @@ _FIELDS = tuple(f.name for f in fields(Job))
 
 def _job(row: JobRow) -> Job:
     job = Job(**{name: getattr(row, name) for name in _FIELDS})
-    for stamp in ("created_at", "beat_at"):  # SQLite gives naive datetimes back
-        value: dt.datetime = getattr(job, stamp)
-        if value.tzinfo is None:
-            setattr(job, stamp, value.replace(tzinfo=dt.UTC))
+    job.created_at, job.beat_at = _utc(job.created_at), _utc(job.beat_at)
     return job
 
 
@@ -154,8 +156,7 @@ def _checked(session: Session, row: JobRow | None) -> Job | None:
 
 
 def _runner_gone(row: JobRow) -> bool:
-    beat = row.beat_at if row.beat_at.tzinfo else row.beat_at.replace(tzinfo=dt.UTC)
-    if (_now() - beat).total_seconds() > STALE_SECONDS:
+    if (_now() - _utc(row.beat_at)).total_seconds() > STALE_SECONDS:
         return True
     host, _, pid = (row.owner or "").rpartition(":")
     if host != socket.gethostname() or not pid.isdigit():
@@ -257,6 +258,6 @@ def restart_job(register: Register, job_id: str, *, queued: bool = False) -> Job
 
 def delete_jobs(register: Register, job_ids: list[str]) -> None:
     """Forget jobs (their folders were removed by retention)."""
-    from sqlalchemy import delete
-
+    if not job_ids:  # called on every submit; most find nothing expired
+        return
     register.run(lambda session: session.execute(delete(JobRow).where(JobRow.id.in_(job_ids))))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from typing import Any
 from urllib.parse import quote
 
@@ -12,6 +11,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from docgen.models import Agreement
+from docgen.pdf import installed_soffice
 from docgen.register import journal_entries, sign_agreement, terminate_agreement
 from docgen.register.drafting import peek_number
 from docgen.register.partners import list_partners
@@ -137,7 +137,7 @@ def agreement_page(
         preview=preview,
         centre_problem=centre_problem,
         entries=journal_entries(service.register, record.agreement.number),
-        pdf_available=bool(shutil.which("soffice") or shutil.which("libreoffice")),
+        pdf_available=installed_soffice() is not None,
         created=bool(created),
         url=agreement_url(record.agreement.number),
     )

@@ -11,11 +11,22 @@ from typing import Any
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from docgen import __version__
 from docgen.errors import OutputError, UserError
-from docgen.service import agreement_pages, agreements, batches, library, partners, registry
+from docgen.register.jobs import delete_jobs
+from docgen.service import (
+    agreement_pages,
+    agreements,
+    batches,
+    job_queue,
+    library,
+    partners,
+    registry,
+)
+from docgen.service.api_errors import request_problems
 from docgen.service.config import ServiceConfig
 from docgen.service.context import CENTRE_MISSING, PAGES, Service, service_of
 from docgen.service.csrf import csrf_guard
@@ -30,11 +41,7 @@ def create_app(config: ServiceConfig) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        from docgen.register.jobs import delete_jobs
-        from docgen.service.job_queue import ensure_worker
-
-        delete_jobs(service.register, remove_expired_batches(config))
-        ensure_worker(service)  # on PostgreSQL, serve the queue from the start
+        await run_in_threadpool(_start, service)
         yield
         service.register.close()
 
@@ -63,6 +70,12 @@ def create_app(config: ServiceConfig) -> FastAPI:
         allowed_hosts=config.allowed_hosts,
     )
     return app
+
+
+def _start(service: Service) -> None:
+    """Forget the batches past their retention time; on PostgreSQL, serve the queue at once."""
+    delete_jobs(service.register, remove_expired_batches(service.config))
+    job_queue.ensure_worker(service)  # looked up here: tests replace it
 
 
 def hide_paths(message: str, data_dir: Path) -> str:
@@ -129,8 +142,6 @@ def _add_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
-        from docgen.service.api_errors import request_problems
-
         problems = request_problems(exc.errors())
         text = "; ".join(f"{item['loc']}: {item['message']}" for item in problems)
         return error_response(request, 422, f"запрос не принят — {text}", problems=problems)

@@ -33,9 +33,6 @@ LIMITS = Limits()
 _RUNNING = threading.Semaphore(1)  # a 2-core machine renders one batch at a time, well
 _log = logging.getLogger(__name__)
 
-BatchState = Job
-"""What the pages show of a batch (the register's job)."""
-
 
 class Cancelled(Exception):
     """The job was asked to stop."""
@@ -77,17 +74,12 @@ class JobRun:
 
 
 def start(
-    register: Register,
-    job: Job,
-    batch: BatchJob,
-    folder: Path,
-    workers: int,
-    limits: Limits | None = None,
+    register: Register, job: Job, batch: BatchJob, folder: Path, workers: int
 ) -> threading.Thread:
     """Run ``batch`` into ``folder`` in a background thread; ``job`` (stored) follows it."""
     thread = threading.Thread(
         target=execute,
-        args=(register, job, batch, folder, workers, limits),
+        args=(register, job, batch, folder, workers),
         name=f"batch-{job.id}",
         daemon=True,
     )
@@ -95,14 +87,7 @@ def start(
     return thread
 
 
-def execute(
-    register: Register,
-    job: Job,
-    batch: BatchJob,
-    folder: Path,
-    workers: int,
-    limits: Limits | None = None,
-) -> None:
+def execute(register: Register, job: Job, batch: BatchJob, folder: Path, workers: int) -> None:
     """Run ``batch`` into ``folder`` here, after the batch before it; keep ``job`` up to date."""
     run = JobRun(register, job)
     threading.Thread(target=run.beat, name=f"beat-{job.id}", daemon=True).start()
@@ -113,9 +98,7 @@ def execute(
             job.state = "running"
             save_job(register, job)
             output = BatchOutput(folder, archive=folder / ARCHIVE_NAME)
-            result = run_batch(
-                batch, output, jobs=workers, progress=run.advance, limits=limits or LIMITS
-            )
+            result = run_batch(batch, output, jobs=workers, progress=run.advance, limits=LIMITS)
             _finish(job, result)
     except Cancelled:
         job.state = "cancelled"

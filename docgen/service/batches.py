@@ -38,7 +38,7 @@ _JOB_ID = re.compile(r"[0-9a-f]{16}")
 
 async def start_batch(service: Service, template_id: str, upload: StarletteUpload) -> Job:
     """Check the workbook, read its rows for the template and start rendering them."""
-    choice = find_template(service, template_id)
+    choice = await run_in_threadpool(find_template, service, template_id)  # reads its file
     data = await read_upload(upload, service.config.max_upload_bytes)
     name = Path(upload.filename or WORKBOOK_NAME).name
     return await run_in_threadpool(_submit, service, choice, data, name)
@@ -201,14 +201,16 @@ async def batch_post(service: ServiceDep, request: Request) -> Response:
     """Start a batch and show its progress, or say why the workbook was refused."""
     form = await request.form()
     upload, template = form.get("file"), form.get("template")
+    # The form page reads the jobs from the register: in the thread pool, off the event loop.
     if not isinstance(template, str) or not template:
-        return _form(request, service, "выберите шаблон", status=422)
+        return await run_in_threadpool(_form, request, service, "выберите шаблон", 422)
     if not isinstance(upload, StarletteUpload) or not upload.filename:
-        return _form(request, service, "выберите файл таблицы .xlsx", 422, template)
+        error = "выберите файл таблицы .xlsx"
+        return await run_in_threadpool(_form, request, service, error, 422, template)
     try:
         state = await start_batch(service, template, upload)
     except UserError as exc:
-        return _form(request, service, str(exc), 422, template)
+        return await run_in_threadpool(_form, request, service, str(exc), 422, template)
     return redirect(f"/batch/{state.id}")
 
 

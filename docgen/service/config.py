@@ -49,6 +49,8 @@ class ServiceConfig:
     """The most that uploaded templates and batch results may take in the data folder."""
     batch_retention_hours: int = 72
     """How long a finished batch's folder (documents, ZIP, error workbook) is kept."""
+    workers: int = 0
+    """Processes that render a batch (0: all cores), from the settings (``workers``)."""
 
 
 def service_config(
@@ -81,6 +83,7 @@ def service_config(
         pattern=pattern,
         secret=service_secret(folder, environ),
         allowed_hosts=("*",) if "*" in hosts else tuple(dict.fromkeys(hosts)),
+        workers=settings.workers,
     )
 
 

@@ -21,7 +21,6 @@ from docgen.register.jobs import Job, claim_job, save_job
 from docgen.service import batch_jobs
 from docgen.service.context import Service
 from docgen.service.library import TemplateChoice, find_template
-from docgen.settings import resolve_settings
 from docgen.workers import queue
 
 WORKBOOK_NAME = "таблица.xlsx"
@@ -39,10 +38,10 @@ def plan_batch(service: Service, choice: TemplateChoice, folder: Path, name: str
         spec = dataclasses.replace(spec, template=choice.compile(centre))
     rows = service.config.batch_rows
     batch = prepare_batch(spec, folder / WORKBOOK_NAME, max_rows=rows)
-    if len(batch) > service.config.batch_rows:
+    if len(batch) > rows:
         raise InputError(
             f"«{name}»: документов {len(batch)}, а за один раз можно не больше "
-            f"{service.config.batch_rows}; разделите таблицу на части"
+            f"{rows}; разделите таблицу на части"
         )
     return batch
 
@@ -58,7 +57,7 @@ def submit(service: Service, job: Job, batch: BatchJob, folder: Path) -> None:
         queue.defer(service.register, job.id)
         ensure_worker(service)
     else:
-        batch_jobs.start(service.register, job, batch, folder, _workers())
+        batch_jobs.start(service.register, job, batch, folder, service.config.workers)
 
 
 def ensure_worker(service: Service) -> None:
@@ -87,8 +86,4 @@ def run_queued(service: Service, job_id: str) -> None:
         job.message = str(exc.detail) if isinstance(exc, HTTPException) else str(exc)
         save_job(service.register, job)
         return
-    batch_jobs.execute(service.register, job, batch, folder, _workers())
-
-
-def _workers() -> int:
-    return resolve_settings({}).workers
+    batch_jobs.execute(service.register, job, batch, folder, service.config.workers)

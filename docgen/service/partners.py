@@ -128,7 +128,7 @@ def edit_partner_page(service: ServiceDep, inn: str, request: Request) -> Respon
 @router.post("/partners/{inn}", include_in_schema=False)
 async def edit_partner_post(service: ServiceDep, inn: str, request: Request) -> Response:
     """Save an edited card or show it again with the problems by its fields."""
-    existing_partner(service, inn)
+    await run_in_threadpool(existing_partner, service, inn)  # a register query
     return await _save(request, service, inn)
 
 

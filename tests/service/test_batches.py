@@ -13,20 +13,18 @@ import time
 import urllib.request
 import uuid
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
-from sqlalchemy import create_engine, make_url, text
 
 from docgen.service import ServiceConfig, batch_jobs, create_app, job_queue
 from docgen.workers.limits import Limits
 
 API_HEADERS = {"X-Docgen-Client": "tests"}
-PG_URL = os.environ.get("DOCGEN_TEST_PG_URL")
 
 HEADERS = ["name", "reason"]
 
@@ -189,34 +187,10 @@ def test_a_running_batch_can_be_cancelled(api: TestClient, kit: Any) -> None:
     assert api.get(f"/api/batches/{job_id}/archive").status_code == 404
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def shared_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """Return the URL of an empty register two services share: SQLite, or a PostgreSQL schema."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'shared.sqlite3'}"
-        return
-    if not PG_URL:
-        pytest.skip("PostgreSQL: DOCGEN_TEST_PG_URL не задан (его задаёт .ci/postgres.sh)")
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield (
-            make_url(PG_URL)
-            .update_query_dict({"options": f"-csearch_path={schema}"})
-            .render_as_string(hide_password=False)
-        )
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
-
-
 def test_two_services_on_one_database_see_the_same_job(
-    config: ServiceConfig, kit: Any, shared_url: str
+    config: ServiceConfig, kit: Any, database_url: str
 ) -> None:
-    shared = dataclasses.replace(config, db_url=shared_url)
+    shared = dataclasses.replace(config, db_url=database_url)
     with (
         TestClient(create_app(shared), headers=API_HEADERS) as first,
         TestClient(create_app(shared), headers=API_HEADERS) as second,
@@ -287,12 +261,12 @@ def test_a_service_killed_mid_batch_shows_it_interrupted_and_restarts_it(
 
 
 def test_a_docgen_worker_on_postgresql_completes_a_job_the_service_queued(
-    config: ServiceConfig, kit: Any, shared_url: str, monkeypatch: pytest.MonkeyPatch
+    config: ServiceConfig, kit: Any, database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if not shared_url.startswith("postgresql"):
+    if not database_url.startswith("postgresql"):
         pytest.skip("the queue exists only on PostgreSQL")
     monkeypatch.setattr(job_queue, "ensure_worker", lambda service: None)  # no worker here
-    shared = dataclasses.replace(config, db_url=shared_url)
+    shared = dataclasses.replace(config, db_url=database_url)
     with TestClient(create_app(shared), headers=API_HEADERS) as api:
         template = _template(api, kit)
         rows = [["Иванова Анна", "победу"], ["Петров Илья", "участие"]]
@@ -300,7 +274,7 @@ def test_a_docgen_worker_on_postgresql_completes_a_job_the_service_queued(
         time.sleep(0.5)
         assert api.get(f"/api/batches/{job_id}").json()["state"] == "queued"
         command = [sys.executable, "-c", "from docgen.cli import main; main()", "worker"]
-        command += ["--db", shared_url, "--data", str(config.data_dir), "--once"]
+        command += ["--db", database_url, "--data", str(config.data_dir), "--once"]
         env = {k: v for k, v in os.environ.items() if not k.startswith("DOCGEN_")}
         done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
         assert done.returncode == 0, done.stderr
