@@ -369,6 +369,10 @@ def _document_text(data: bytes) -> list[str]:
     return text + [p.text for p in (*section.header.paragraphs, *section.footer.paragraphs)]
 
 
+_UNTIE = str.maketrans({"\u00a0": " ", "\u2011": "-"})
+"""docgen typesets printed data on purpose (no-break spaces and hyphens); docxtpl does not."""
+
+
 def _check_same_text(path: Path, records: Sequence[dict[str, Any]]) -> None:
     """Make sure both engines give the same text before timing them."""
     compiled = compile_template(path)
@@ -379,10 +383,8 @@ def _check_same_text(path: Path, records: Sequence[dict[str, Any]]) -> None:
         template.render(record, jinja_env=env)
         buffer = io.BytesIO()
         template.save(buffer)
-        # docgen typesets printed data on purpose (no-break spaces and hyphens); docxtpl not.
-        untie = str.maketrans({"\u00a0": " ", "\u2011": "-"})
-        theirs = [t.translate(untie) for t in _document_text(buffer.getvalue())]
-        ours = [t.translate(untie) for t in _document_text(compiled.render(record))]
+        theirs = [t.translate(_UNTIE) for t in _document_text(buffer.getvalue())]
+        ours = [t.translate(_UNTIE) for t in _document_text(compiled.render(record))]
         if theirs != ours:
             raise SystemExit("docgen and docxtpl give different text; timing them is pointless")
     print(f"same text from both engines: checked {len(records)} documents")

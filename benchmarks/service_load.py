@@ -57,7 +57,11 @@ def free_port() -> int:
 def call(base: str, method: str, path: str, body: Any = None) -> tuple[int, bytes]:
     """Send one request; return the status and the body."""
     data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(base + path, data=data, method=method, headers=HEADERS)
+    return send(urllib.request.Request(base + path, data=data, method=method, headers=HEADERS))
+
+
+def send(request: urllib.request.Request) -> tuple[int, bytes]:
+    """Send a request; return the status and the body, of an error answer too."""
     try:
         with urllib.request.urlopen(request, timeout=REQUEST_TIMEOUT) as response:
             return response.status, response.read()
@@ -88,12 +92,7 @@ def post_files(
     """Send a multipart form; return the status and the body."""
     body, content_type = multipart(fields, files)
     headers = {**HEADERS, "Content-Type": content_type}
-    request = urllib.request.Request(base + path, data=body, method="POST", headers=headers)
-    try:
-        with urllib.request.urlopen(request, timeout=REQUEST_TIMEOUT) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as exc:
-        return exc.code, exc.read()
+    return send(urllib.request.Request(base + path, data=body, method="POST", headers=headers))
 
 
 def start_server(folder: Path) -> tuple[subprocess.Popen[bytes], str]:

@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import sys
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,13 +24,13 @@ from typing import Any
 from docgen.models import Agreement
 from docgen.models.partners import ListedPartner, PartnerList
 from docgen.sources import load_model
-from docgen.sources.workbook.write import input_workbook
+from docgen.sources.workbook.write import fixed_times, input_workbook
 
 HERE = Path(__file__).resolve().parent
 PATH = HERE / "agreements.xlsx"
 PARTNER_LIST = HERE / "partners.yaml"
-FIXED_TIME = (2026, 9, 1, 0, 0, 0)
-_MODIFIED = re.compile(rb"<dcterms:modified([^>]*)>[^<]*</dcterms:modified>")
+FIXED_TIME = dt.datetime(2026, 9, 1)
+"""When the workbook was saved, as far as its bytes tell (openpyxl would write now)."""
 CENTRE = "МБУ ДО «ЦВР»"
 EVENTS = "проведение мероприятий (конкурсы, фестивали, акции, праздники, соревнования)"
 
@@ -408,26 +406,9 @@ def workbook_bytes(partner_list: Path = PARTNER_LIST) -> bytes:
         for activity in deal.activities:
             values = activity_row(row["Номер"], activity)
             plan.append([values.get(header) for header in plan_headers])
-    book.properties.created = dt.datetime(*FIXED_TIME)
     buffer = io.BytesIO()
     book.save(buffer)
-    return _fixed_times(buffer.getvalue())
-
-
-def _fixed_times(data: bytes) -> bytes:
-    """Give every zip entry and the «modified» property a fixed time (openpyxl writes now)."""
-    fixed = dt.datetime(*FIXED_TIME).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    output = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(output, "w") as target:
-        for info in source.infolist():
-            content = source.read(info)
-            if info.filename == "docProps/core.xml":
-                content = _MODIFIED.sub(
-                    rb"<dcterms:modified\1>" + fixed + rb"</dcterms:modified>", content
-                )
-            entry = zipfile.ZipInfo(info.filename, FIXED_TIME)
-            target.writestr(entry, content, zipfile.ZIP_DEFLATED)
-    return output.getvalue()
+    return fixed_times(buffer.getvalue(), FIXED_TIME)
 
 
 def main(argv: list[str]) -> None:

@@ -15,9 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import random
-import re
 import sys
-import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -28,6 +26,7 @@ from docgen.models import JointEvent
 from docgen.models.partners import PartnerList
 from docgen.sources import load_model
 from docgen.sources.workbook.columns import layout_of
+from docgen.sources.workbook.write import fixed_times
 
 SEED = 2025
 YEAR = "2025–2026"
@@ -38,8 +37,7 @@ HOLIDAYS = {
     *(dt.date(2025, 12, 31) + dt.timedelta(days=n) for n in range(12)),  # to 11 January
 }  # fmt: skip
 WIDTHS = (12, 60, 20, 42, 14, 14, 18, 40)
-SAVED = (2026, 6, 1, 9, 0, 0)
-STAMP = b"2026-06-01T09:00:00Z"
+SAVED = dt.datetime(2026, 6, 1, 9, 0, 0)
 TITLE = f"Совместные мероприятия МБУ ДО «ЦВР» с социальными партнёрами, {YEAR} учебный год"
 
 Entry = tuple[str, str, int | str | None, int, int, str]
@@ -354,9 +352,8 @@ def workbook(events: list[tuple[object, ...]]) -> openpyxl.Workbook:
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A3"
     sheet.auto_filter.ref = f"A2:{get_column_letter(len(headers))}{sheet.max_row}"
-    stamp = dt.datetime(*SAVED)
     book.properties.creator = book.properties.lastModifiedBy = "docgen"
-    book.properties.created = book.properties.modified = stamp
+    book.properties.created = book.properties.modified = SAVED
     return book
 
 
@@ -364,16 +361,7 @@ def fixed_bytes(book: openpyxl.Workbook) -> bytes:
     """Return the .xlsx bytes with fixed zip timestamps, so that every run gives the same file."""
     raw = io.BytesIO()
     book.save(raw)
-    fixed = io.BytesIO()
-    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(fixed, "w") as target:
-        for info in source.infolist():
-            member = zipfile.ZipInfo(info.filename, SAVED)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            data = source.read(info.filename)
-            if info.filename == "docProps/core.xml":  # openpyxl stamps the time of saving
-                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + STAMP, data)
-            target.writestr(member, data)
-    return fixed.getvalue()
+    return fixed_times(raw.getvalue(), SAVED)
 
 
 def main(argv: list[str]) -> None:

@@ -33,7 +33,7 @@ from docgen.sources.workbook.write import fixed_times, input_workbook
 FOLDER = Path(__file__).resolve().parent
 TEMPLATE = "thanks-letter.docx"
 WORKBOOK = "thanks-letter.xlsx"
-FIXED_TIME = (2026, 11, 1, 0, 0, 0)
+FIXED_TIME = dt.datetime(2026, 11, 1)
 
 LETTERHEAD = [
     "{{ centre.organisation.full_name }}",
@@ -160,10 +160,9 @@ def template_bytes() -> bytes:
     )
     signature.paragraph_format.tab_stops.add_tab_stop(Cm(17), alignment=2)  # right
     document.core_properties.author = "docgen"
-    document.core_properties.created = dt.datetime(*FIXED_TIME)
     buffer = io.BytesIO()
     document.save(buffer)
-    return fixed_times(buffer.getvalue(), dt.datetime(*FIXED_TIME))
+    return fixed_times(buffer.getvalue(), FIXED_TIME)
 
 
 def workbook_bytes(template: Path) -> bytes:
@@ -183,10 +182,9 @@ def workbook_bytes(template: Path) -> bytes:
                 main.cell(row, column).number_format = "DD.MM.YYYY"
     for pupil in PUPILS:
         pupils.append([value or None for value in pupil])
-    book.properties.created = dt.datetime(*FIXED_TIME)
     buffer = io.BytesIO()
     book.save(buffer)
-    return fixed_times(buffer.getvalue(), dt.datetime(*FIXED_TIME))
+    return fixed_times(buffer.getvalue(), FIXED_TIME)
 
 
 def main(argv: list[str]) -> None:

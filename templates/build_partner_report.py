@@ -18,7 +18,6 @@ from docx.table import Table
 from layout import CENTER, NBSP, RIGHT, Writer, cell_lines
 from report_tables import NUMBER, SHY, Column, TableSpec, value
 
-"""A soft hyphen: where a long header may break («Меро-приятий») in a narrow column."""
 PEOPLE = f"Участ{SHY}ников, чел."
 EVENTS_COUNT = f"Меро{SHY}приятий"
 CAPITALIZED_FORM = "{{ item.form[:1]|upper }}{{ item.form[1:] }}"

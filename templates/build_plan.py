@@ -11,8 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from blocks import stamps
-from docx.oxml.ns import qn
-from docx.table import _Row
 from layout import CENTER, ITEM, NBSP, Writer, cell_lines
 
 
@@ -72,6 +70,7 @@ def _partners(w: Writer) -> None:
         "{{ row.term }}",
         "{{ row.responsible or '—' }}",
         "{{ row.basis or '—' }}",
+        split=True,  # a tall row, so page 1 is not left half empty before it
     )
     cell_lines(
         table.rows[-1].cells[1],
@@ -83,16 +82,7 @@ def _partners(w: Writer) -> None:
         ],
         "Текст таблицы",
     )
-    _may_split(table.rows[-1])
     w.tag_row(table, "{%tr endfor %}")
-
-
-def _may_split(row: _Row) -> None:
-    """Let a tall row break across pages, so page 1 is not left half empty before it."""
-    properties = row._tr.trPr
-    if properties is not None:
-        for element in properties.findall(qn("w:cantSplit")):
-            properties.remove(element)
 
 
 EVENT_COLUMNS = (

@@ -235,10 +235,16 @@ class Writer:
         *cells: Sequence[Part] | str,
         merged: bool = False,
         height: float | None = None,
+        split: bool = False,
     ) -> None:
-        """Append a row; with ``merged`` one cell spans the whole width; height in mm."""
+        """Append a row; with ``merged`` one cell spans the whole width; height in mm.
+
+        A row stays on one page unless it may ``split`` (a tall row that would otherwise
+        leave the page before it half empty).
+        """
         row = table.add_row()
-        _row_property(row._tr, "w:cantSplit")
+        if not split:
+            _row_property(row._tr, "w:cantSplit")
         if height:
             row.height = Mm(height)
         if merged:

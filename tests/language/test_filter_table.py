@@ -5,42 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from types import SimpleNamespace
 
-import jinja2
-
 from docgen.language.filters import FILTERS
+from tests.language.stand_ins import Organisation, Person, Signer, render
 
 TABLE = Path(__file__).resolve().parents[2] / "README.md"
 """The Markdown file holding the table; point it at README.md once the table lives there."""
 
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
-
-
-@dataclass
-class Person:
-    last_name: str
-    first_name: str
-    middle_name: str | None = None
-    gender: str | None = None
-    forms: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
-class Signer:
-    person: Person
-    position: str
-    position_forms: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
-class Organisation:
-    full_name: str
-    short_name: str
-    name_forms: dict[str, str] = field(default_factory=dict)
 
 
 # The data the table's preface describes.
@@ -103,12 +78,10 @@ def test_parser_reads_escaped_pipes_and_entities() -> None:
 
 def test_every_example_renders_to_its_result() -> None:
     rows = filter_rows(TABLE.read_text(encoding="utf-8"))
-    environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-    environment.filters.update(FILTERS)
     wrong = []
     for name, template, expected in rows:
         assert re.search(rf"\|\s*{name}\b", template), f"the example of {name} does not use it"
-        got = environment.from_string(template).render(**CONTEXT)
+        got = render(template, **CONTEXT)
         if got != expected:
             wrong.append(f"{name}: {template} → {got!r}, table says {expected!r}")
     assert not wrong, "\n".join(wrong)

@@ -2,35 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-import jinja2
 import pytest
 
 from docgen.language.filters import FILTERS
-
-
-@dataclass
-class Person:
-    last_name: str
-    first_name: str
-    middle_name: str | None = None
-    gender: str | None = None
-    forms: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
-class Signer:
-    person: Person
-    position: str
-    position_forms: dict[str, str] = field(default_factory=dict)
-
-
-def render(template: str, **data: object) -> str:
-    environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-    environment.filters.update(FILTERS)
-    return environment.from_string(template).render(**data)
-
+from tests.language.stand_ins import Person, Signer, render
 
 GREETING = '{{ x | by_gender("Уважаемый", "Уважаемая") }}'
 

@@ -3,48 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from decimal import Decimal
 
-import jinja2
 import pytest
 from markupsafe import Markup
 
 from docgen.language.filters import FILTERS
 from docgen.models.people import Person as PersonModel
 from docgen.models.people import Signer as SignerModel
+from tests.language.stand_ins import Organisation, Person, Signer, render
 
 NBSP = "\u00a0"
-
-
-@dataclass
-class Person:
-    last_name: str
-    first_name: str
-    middle_name: str | None = None
-    gender: str | None = None
-    forms: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
-class Signer:
-    person: Person
-    position: str
-    position_forms: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
-class Organisation:
-    full_name: str
-    short_name: str
-    name_forms: dict[str, str] = field(default_factory=dict)
-
-
-def render(template: str, **context: object) -> str:
-    """Render ``template`` in an autoescaping environment with the language filters."""
-    environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-    environment.filters.update(FILTERS)
-    return environment.from_string(template).render(**context)
 
 
 PETROVA = Person("Петрова", "Мария", "Сергеевна")

@@ -13,18 +13,15 @@ from docx.text.paragraph import Paragraph
 
 from docgen.catalog import BUILTINS, load_centre
 from docgen.demo import JOINT_EVENTS, SAMPLE_CENTRE, DemoInput, render_annual, sample_data
+from docgen.engine import CompiledTemplate
 from docgen.engine.annual import report_with_events
 from docgen.errors import InputError
 from docgen.models import MethodReport
 from docgen.sources import load_data, load_model
+from tests.templates.conftest import plain
 
 REPO = Path(__file__).resolve().parents[2]
 REPORT = REPO / "samples" / "method-report.yaml"
-
-
-def plain(text: str) -> str:
-    """Return text as a reader sees it: no-break spaces and hyphens as plain ones."""
-    return text.replace("\u00a0", " ").replace("\u2011", "-")
 
 
 def paragraphs(data: bytes | Path) -> list[str]:
@@ -58,7 +55,9 @@ def workbook_totals() -> tuple[int, int, int]:
     return len(rows), sum(row[5] for row in rows), len({row[3] for row in rows})
 
 
-def test_the_analysis_totals_are_the_events_sections(annual: list[Path]) -> None:
+def test_the_analysis_totals_are_the_events_sections(
+    annual: list[Path], compiled: dict[str, CompiledTemplate]
+) -> None:
     events, people, partners = workbook_totals()
     section = next(path for path in annual if path.name.startswith("Мероприятия"))
     intro = next(p for p in paragraphs(section) if "проведено" in p)
@@ -69,7 +68,7 @@ def test_the_analysis_totals_are_the_events_sections(annual: list[Path]) -> None
     entry = BUILTINS["method-report"]
     report = sample_data(DemoInput(entry, REPORT))
     context = entry.context(report, load_centre(SAMPLE_CENTRE))
-    text = paragraphs(entry.compile().render(context))
+    text = paragraphs(compiled["method-report"].render(context))
     sentence = next(p for p in text if "с общим охватом" in p)
     own = load_data(REPORT)["events_held"]
     coverage = sum(row["coverage"] for row in own) + people
@@ -81,10 +80,13 @@ def test_the_analysis_totals_are_the_events_sections(annual: list[Path]) -> None
     assert "в разделе «Мероприятия, проведённые совместно с социальными партнёрами»" in sentence
 
 
-def test_the_analysis_alone_speaks_of_its_own_events() -> None:
+def test_the_analysis_alone_speaks_of_its_own_events(
+    compiled: dict[str, CompiledTemplate],
+) -> None:
     entry = BUILTINS["method-report"]
     report = load_model(REPORT, MethodReport)
-    text = paragraphs(entry.compile().render(entry.context(report, load_centre(SAMPLE_CENTRE))))
+    context = entry.context(report, load_centre(SAMPLE_CENTRE))
+    text = paragraphs(compiled["method-report"].render(context))
     sentence = next(p for p in text if "с общим охватом" in p)
     assert sentence == "В 2025–2026 учебном году проведено 3 мероприятия с общим охватом 1110 чел."
 
@@ -113,10 +115,10 @@ def test_the_letter_to_the_school_names_its_director(annual: list[Path]) -> None
     )
 
 
-def test_what_leads_into_a_table_stays_on_its_page() -> None:
+def test_what_leads_into_a_table_stays_on_its_page(compiled: dict[str, CompiledTemplate]) -> None:
     entry = BUILTINS["method-report"]
     report = load_model(REPORT, MethodReport)
-    rendered = entry.compile().render(entry.context(report, load_centre(SAMPLE_CENTRE)))
+    rendered = compiled["method-report"].render(entry.context(report, load_centre(SAMPLE_CENTRE)))
     document = Document(io.BytesIO(rendered))
     body = document.paragraphs
     captions = [p for p in body if p.style.name == "Название таблицы"]
